@@ -1,0 +1,115 @@
+import type { Kysely } from 'kysely';
+import { hashPassword } from '../../../platform/auth/password';
+import type { DB, ManagedBy, NewOfficial, NewUnit, Rank, UnitKind } from '../../../platform/db/schema';
+import { generateCitizenId, generateCreditCode } from '../../../platform/identifiers';
+import { townshipKind, villageKind } from '../../../platform/identifiers/divisionCode';
+import { ensureBuiltinRoles } from '../builtinRoles';
+import { DIVISION_VINTAGE, loadCountyDivisions } from '../divisions';
+import { givenChars, standardDepartments, stationedTeams, surnames } from './standardUnits';
+
+export const DEMO_PASSWORD = 'Demo@2026';
+
+export interface DemoResult { countyCode: string; countyName: string; units: number; officials: number; companies: number; accounts: Array<{ username: string; displayName: string; role: string }> }
+
+/** Small deterministic PRNG so every demo county looks the same on every machine. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => { s = (s + 0x6d2b79f5) >>> 0; let t = s; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+}
+
+const tkKind: Record<string, UnitKind> = { subdistrict: 'subdistrict', town: 'town', township: 'township', other: 'townshipOther' };
+
+/**
+ * A realistic county: the real townships and villages from official division data, the standard
+ * departments and stationed teams, a few hundred officials in plausible posts, companies, and one
+ * account per role (plus one township discipline committee account per township).
+ */
+export async function createDemoCounty(db: Kysely<DB>, countyCode = '530125', opts: { extraOfficials?: number } = {}): Promise<DemoResult> {
+  const div = await loadCountyDivisions(countyCode);
+  const rand = rng(Number(countyCode));
+  const pick = <T,>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
+  const personName = () => pick(surnames) + pick(givenChars) + (rand() < 0.7 ? pick(givenChars) : '');
+  const roleIds = await ensureBuiltinRoles(db);
+
+  return db.transaction().execute(async (trx) => {
+    const units: NewUnit[] = [];
+    const add = (code: string, name: string, kind: UnitKind, parent: NewUnit | null, vintage: string | null = null): NewUnit => {
+      const id = crypto.randomUUID();
+      const u: NewUnit = { id, county_code: countyCode, code, name, kind, parent_id: parent?.id ?? null,
+        path: `${parent?.path ?? '/'}${id}/`, depth: parent ? parent.depth + 1 : 0, division_vintage: vintage, sort_order: units.length };
+      units.push(u);
+      return u;
+    };
+    const county = add(countyCode, div.county.name, 'county', null, DIVISION_VINTAGE);
+    const cdi = add(`${countyCode}CDI`, `${div.county.name.replace(/县$|区$|市$/, '')}县纪委监委`, 'cdi', county);
+    const depts = new Map(standardDepartments.map((d) => [d.suffix, add(`${countyCode}${d.suffix}`, d.name, 'department', county)]));
+    for (const t of stationedTeams) add(`${countyCode}${t.suffix}`, t.name, 'stationedTeam', cdi);
+    const townships = div.townships.map((t) => add(t.code, t.name, tkKind[townshipKind(t.code)], county, DIVISION_VINTAGE));
+    const byCode = new Map(townships.map((t) => [t.code, t]));
+    const villages = div.villages.map((v) => add(v.code, v.name, villageKind(v.code) === 'community' ? 'community' : 'village', byCode.get(v.parentCode)!, DIVISION_VINTAGE));
+    for (let i = 0; i < units.length; i += 500) await trx.insertInto('units').values(units.slice(i, i + 500)).execute();
+
+    const officials: NewOfficial[] = [];
+    let seq = 0;
+    const person = (unit: NewUnit, post: string, rank: Rank, managedBy: ManagedBy, ageFrom = 28, ageTo = 56) => {
+      const gender = rand() < 0.72 ? 'male' : 'female';
+      const year = 2026 - ageFrom - Math.floor(rand() * (ageTo - ageFrom));
+      const birth = `${year}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
+      officials.push({ county_code: countyCode, unit_id: unit.id!, name: personName(), gender, birth_date: birth,
+        citizen_id: generateCitizenId(countyCode, birth, (seq++ * 2 + (gender === 'male' ? 1 : 0)) % 1000, gender),
+        party_member: rank !== 'other' || rand() < 0.8, post, rank, managed_by: managedBy, phone: `1${3 + Math.floor(rand() * 6)}${String(Math.floor(rand() * 1e9)).padStart(9, '0')}` });
+    };
+    person(cdi, '县委常委、县纪委书记、县监委主任', 'county', 'city', 40, 55);
+    person(cdi, '县纪委副书记、县监委副主任', 'township', 'county', 35, 55);
+    for (let i = 0; i < 6; i++) person(cdi, pick(['信访室主任', '审查调查室主任', '案件审理室主任', '党风政风监督室主任', '干部', '干部']), i < 3 ? 'township' : 'general', 'county');
+    for (const d of depts.values()) {
+      person(d, `${d.name.replace(/^县/, '')}主要负责人`, 'township', 'county', 38, 56);
+      person(d, '副职', 'township', 'county');
+      for (let i = 0; i < 4; i++) person(d, pick(['科员', '股长', '办公室主任', '四级主任科员']), 'general', 'department', 24, 58);
+    }
+    for (const t of townships) {
+      person(t, '党委书记', 'township', 'county', 38, 55);
+      person(t, t.kind === 'subdistrict' ? '办事处主任' : t.kind === 'township' ? '乡长' : '镇长', 'township', 'county', 35, 52);
+      person(t, '党委委员、纪委书记', 'township', 'county', 32, 52);
+      for (let i = 0; i < 3; i++) person(t, pick(['党委副书记', '副镇长', '人大主席', '组织委员']), 'township', 'county');
+      for (let i = 0; i < 6; i++) person(t, pick(['财政所所长', '国土所干部', '农业服务中心主任', '民政办干部', '综治办干部', '干部']), 'general', 'township', 24, 58);
+    }
+    for (const v of villages) {
+      person(v, v.kind === 'community' ? '社区党总支书记' : '村党总支书记', 'other', 'township', 35, 62);
+      person(v, v.kind === 'community' ? '社区居委会主任' : '村委会主任', 'other', 'township', 30, 62);
+      if (rand() < 0.5) person(v, v.kind === 'community' ? '社区监督委员会主任' : '村务监督委员会主任', 'other', 'township', 30, 65);
+    }
+    for (let i = 0; i < (opts.extraOfficials ?? 0); i++) person(pick([...villages, ...townships]), '干部', 'general', 'township', 22, 59);
+    for (let i = 0; i < officials.length; i += 500) await trx.insertInto('officials').values(officials.slice(i, i + 500)).execute();
+
+    const trades = ['建筑工程有限公司', '市政工程有限公司', '建材有限公司', '劳务有限公司', '农业开发有限公司', '商贸有限公司', '工程咨询有限公司', '园林绿化有限公司'];
+    const places = ['宜良', '匡远', '汤池', '北古城', '狗街', '竹山', '马街', '九乡', '阳宗', '南盘江', '岩泉', '金马'];
+    const companies = Array.from({ length: 60 }, (_, i) => ({
+      county_code: countyCode, unit_id: i % 3 === 0 ? townships[i % townships.length].id! : county.id!,
+      name: `云南${pick(places)}${pick(['恒', '泰', '鑫', '盛', '瑞', '宏', '通', '达', '源', '益'])}${pick(['达', '丰', '祥', '远', '安', '兴', '昌', '和'])}${pick(trades)}`,
+      credit_code: generateCreditCode(countyCode, i + 1), legal_representative: personName(), address: `${div.county.name}${pick(places)}${Math.floor(rand() * 300) + 1}号`,
+    }));
+    const seen = new Set<string>();
+    await trx.insertInto('companies').values(companies.filter((c) => !seen.has(c.name) && seen.add(c.name))).execute();
+
+    const hash = await hashPassword(DEMO_PASSWORD);
+    const accounts: DemoResult['accounts'] = [
+      { username: 'admin', displayName: '系统管理员', role: 'sysadmin' },
+      { username: 'auditor', displayName: '安全审计员', role: 'auditor' },
+      { username: 'cdi', displayName: '县纪委监委领导', role: 'cdiLeader' },
+      { username: 'intake', displayName: '信访室', role: 'intakeOfficer' },
+      { username: 'cases', displayName: '审查调查室', role: 'caseHandler' },
+      ...townships.map((t) => ({ username: `t${t.code}`, displayName: `${t.name}纪委`, role: 'townshipCommittee' })),
+    ];
+    for (const a of accounts) {
+      const unitId = a.username.startsWith('t') && /^t\d{9}$/.test(a.username) ? byCode.get(a.username.slice(1))!.id! : cdi.id!;
+      const user = await trx.insertInto('users').values({ username: a.username, display_name: a.displayName, unit_id: unitId, password_hash: hash })
+        .onConflict((oc) => oc.column('username').doNothing()).returning('id').executeTakeFirst();
+      if (user) await trx.insertInto('user_roles').values({ user_id: user.id, role_id: roleIds.get(a.role)! }).execute();
+    }
+    const demo = JSON.stringify({ countyCode, createdAt: new Date().toISOString() });
+    await trx.insertInto('settings').values({ key: 'demo.county', value: demo })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: demo, updated_at: new Date() })).execute();
+    return { countyCode, countyName: div.county.name, units: units.length, officials: officials.length, companies: seen.size, accounts };
+  });
+}

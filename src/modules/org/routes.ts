@@ -1,0 +1,5 @@
+import type { RouteDef } from '../../platform/http/route';
+import { officialRoutes } from './officialRoutes';
+import { unitRoutes } from './unitRoutes';
+
+export const orgRoutes: RouteDef[] = [...unitRoutes, ...officialRoutes];

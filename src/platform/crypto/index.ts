@@ -1,0 +1,5 @@
+export * from './hash';
+export * from './keys';
+export * from './envelope';
+export { CryptoError, type CryptoMessageKey } from './errors';
+export { cryptoMessages } from './messages';

@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { allRoutes } from '../../modules';
+import type { AppContext } from '../context';
+import { AppError } from '../errors';
+import { rootDir, version } from '../version';
+import { errorHandler, renderError, requestLocale } from './errorHandler';
+import { buildOpenApi } from './openapi';
+import { registerRoutes } from './registerRoutes';
+
+export const webDir = path.join(rootDir, 'dist/web');
+
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: ctx.config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.LIANJIAN_TRUST_PROXY === '1',
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+  app.setErrorHandler(errorHandler);
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'], connectSrc: ["'self'"], fontSrc: ["'self'", 'data:'], objectSrc: ["'none'"], frameAncestors: ["'none'"],
+      },
+    },
+    strictTransportSecurity: ctx.config.secureCookies,
+  });
+  await app.register(rateLimit, { global: false, errorResponseBuilder: () => new AppError('RATE_LIMITED') });
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
+
+  const routes = allRoutes();
+  await app.register(swagger, { mode: 'static', specification: { document: buildOpenApi(routes, version) as never } });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  registerRoutes(app, ctx, [
+    ...routes,
+  ]);
+
+  if (fs.existsSync(path.join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: '1h' });
+  }
+  app.setNotFoundHandler(async (req, reply) => {
+    const url = req.url.split('?')[0];
+    if (url.startsWith('/api/') || req.method !== 'GET' || !fs.existsSync(path.join(webDir, 'index.html'))) {
+      return reply.status(404).send(renderError(new AppError('NOT_FOUND', { params: { what: 'what.route' } }), requestLocale(req)));
+    }
+    // Client-side routes of the single-page app all load the same shell.
+    return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+  });
+  return app;
+}
