@@ -105,12 +105,18 @@ export const userUpdate = z.strictObject({
 export const userFilter = z.strictObject({ q: z.string().trim().max(50).optional(), ...pageFields });
 export const passwordReset = z.strictObject({ password: z.string().min(1).max(128) });
 
-export const roleInput = z.strictObject({
-  code: z.string().trim().regex(/^[A-Za-z][A-Za-z0-9_.-]{1,40}$/),
+const roleFields = {
   name: z.string().trim().min(1).max(50),
   permissions: z.array(z.string().max(64)).max(200),
   dataScope: z.enum(dataScopes),
-  customUnitIds: z.array(uuid).max(500).default([]),
-  requireTotp: z.boolean().default(false),
+  customUnitIds: z.array(uuid).max(500),
+  requireTotp: z.boolean(),
+};
+export const roleInput = z.strictObject({
+  code: z.string().trim().regex(/^[A-Za-z][A-Za-z0-9_.-]{1,40}$/),
+  ...roleFields,
+  customUnitIds: roleFields.customUnitIds.default([]),
+  requireTotp: roleFields.requireTotp.default(false),
 });
-export const roleUpdate = roleInput.omit({ code: true }).partial();
+/** No defaults here: a PATCH that omits requireTotp must not switch the requirement off. */
+export const roleUpdate = z.strictObject(roleFields).partial();

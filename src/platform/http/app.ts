@@ -18,6 +18,11 @@ import { registerRoutes } from './registerRoutes';
 
 export const webDir = path.join(rootDir, 'dist/web');
 
+export interface MountedRoute { method: string; url: string; declared: boolean }
+declare module 'fastify' {
+  interface FastifyInstance { mountedRoutes: MountedRoute[] }
+}
+
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ? { level: ctx.config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
@@ -26,6 +31,12 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     ajv: { customOptions: { removeAdditional: false } },
   });
   app.setErrorHandler(errorHandler);
+  // Every mounted route is recorded so a test can prove that none escaped the access declaration.
+  const mounted: MountedRoute[] = [];
+  app.decorate('mountedRoutes', mounted);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) mounted.push({ method: String(method), url: r.url, declared: r.config?.declared === true });
+  });
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -1,11 +1,10 @@
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../../../platform/auth/password';
-import type { DB, ManagedBy, NewOfficial, NewUnit, Rank, UnitKind } from '../../../platform/db/schema';
+import type { DB, ManagedBy, NewOfficial, NewUnit, Rank } from '../../../platform/db/schema';
 import { generateCitizenId, generateCreditCode } from '../../../platform/identifiers';
-import { townshipKind, villageKind } from '../../../platform/identifiers/divisionCode';
 import { ensureBuiltinRoles } from '../builtinRoles';
-import { DIVISION_VINTAGE, loadCountyDivisions } from '../divisions';
-import { givenChars, standardDepartments, stationedTeams, surnames } from './standardUnits';
+import { createCountyOrganisation } from '../countyOrganisation';
+import { givenChars, surnames } from './standardUnits';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -17,37 +16,19 @@ function rng(seed: number): () => number {
   return () => { s = (s + 0x6d2b79f5) >>> 0; let t = s; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
 }
 
-const tkKind: Record<string, UnitKind> = { subdistrict: 'subdistrict', town: 'town', township: 'township', other: 'townshipOther' };
-
 /**
  * A realistic county: the real townships and villages from official division data, the standard
  * departments and stationed teams, a few hundred officials in plausible posts, companies, and one
  * account per role (plus one township discipline committee account per township).
  */
 export async function createDemoCounty(db: Kysely<DB>, countyCode = '530125', opts: { extraOfficials?: number } = {}): Promise<DemoResult> {
-  const div = await loadCountyDivisions(countyCode);
   const rand = rng(Number(countyCode));
   const pick = <T,>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
   const personName = () => pick(surnames) + pick(givenChars) + (rand() < 0.7 ? pick(givenChars) : '');
   const roleIds = await ensureBuiltinRoles(db);
 
   return db.transaction().execute(async (trx) => {
-    const units: NewUnit[] = [];
-    const add = (code: string, name: string, kind: UnitKind, parent: NewUnit | null, vintage: string | null = null): NewUnit => {
-      const id = crypto.randomUUID();
-      const u: NewUnit = { id, county_code: countyCode, code, name, kind, parent_id: parent?.id ?? null,
-        path: `${parent?.path ?? '/'}${id}/`, depth: parent ? parent.depth + 1 : 0, division_vintage: vintage, sort_order: units.length };
-      units.push(u);
-      return u;
-    };
-    const county = add(countyCode, div.county.name, 'county', null, DIVISION_VINTAGE);
-    const cdi = add(`${countyCode}CDI`, `${div.county.name.replace(/县$|区$|市$/, '')}县纪委监委`, 'cdi', county);
-    const depts = new Map(standardDepartments.map((d) => [d.suffix, add(`${countyCode}${d.suffix}`, d.name, 'department', county)]));
-    for (const t of stationedTeams) add(`${countyCode}${t.suffix}`, t.name, 'stationedTeam', cdi);
-    const townships = div.townships.map((t) => add(t.code, t.name, tkKind[townshipKind(t.code)], county, DIVISION_VINTAGE));
-    const byCode = new Map(townships.map((t) => [t.code, t]));
-    const villages = div.villages.map((v) => add(v.code, v.name, villageKind(v.code) === 'community' ? 'community' : 'village', byCode.get(v.parentCode)!, DIVISION_VINTAGE));
-    for (let i = 0; i < units.length; i += 500) await trx.insertInto('units').values(units.slice(i, i + 500)).execute();
+    const { units, county, cdi, depts, townships, villages, byCode } = await createCountyOrganisation(trx, countyCode);
 
     const officials: NewOfficial[] = [];
     let seq = 0;
@@ -87,7 +68,7 @@ export async function createDemoCounty(db: Kysely<DB>, countyCode = '530125', op
     const companies = Array.from({ length: 60 }, (_, i) => ({
       county_code: countyCode, unit_id: i % 3 === 0 ? townships[i % townships.length].id! : county.id!,
       name: `云南${pick(places)}${pick(['恒', '泰', '鑫', '盛', '瑞', '宏', '通', '达', '源', '益'])}${pick(['达', '丰', '祥', '远', '安', '兴', '昌', '和'])}${pick(trades)}`,
-      credit_code: generateCreditCode(countyCode, i + 1), legal_representative: personName(), address: `${div.county.name}${pick(places)}${Math.floor(rand() * 300) + 1}号`,
+      credit_code: generateCreditCode(countyCode, i + 1), legal_representative: personName(), address: `${county.name}${pick(places)}${Math.floor(rand() * 300) + 1}号`,
     }));
     const seen = new Set<string>();
     await trx.insertInto('companies').values(companies.filter((c) => !seen.has(c.name) && seen.add(c.name))).execute();
@@ -110,6 +91,6 @@ export async function createDemoCounty(db: Kysely<DB>, countyCode = '530125', op
     const demo = JSON.stringify({ countyCode, createdAt: new Date().toISOString() });
     await trx.insertInto('settings').values({ key: 'demo.county', value: demo })
       .onConflict((oc) => oc.column('key').doUpdateSet({ value: demo, updated_at: new Date() })).execute();
-    return { countyCode, countyName: div.county.name, units: units.length, officials: officials.length, companies: seen.size, accounts };
+    return { countyCode, countyName: county.name, units: units.length, officials: officials.length, companies: seen.size, accounts };
   });
 }

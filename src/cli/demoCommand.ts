@@ -1,0 +1,42 @@
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import { createDemoCounty, DEMO_PASSWORD, type DemoResult } from '../modules/org/demo/createDemoCounty';
+import { loadConfig } from '../platform/config';
+import { closeContext, createContext, type AppContext } from '../platform/context';
+
+export function printDemo(result: DemoResult): void {
+  const out = process.stdout;
+  out.write(`\n演示数据已创建 Demo county created: ${result.countyName} (${result.countyCode}) — ${result.units} units, ${result.officials} officials, ${result.companies} companies\n`);
+  out.write(`演示账号 Demo accounts (password ${DEMO_PASSWORD}):\n`);
+  for (const a of result.accounts) out.write(`  ${a.username.padEnd(12)} ${a.displayName}\n`);
+  out.write('\n');
+}
+
+/** Everything business-related, in an order that respects foreign keys; migrations stay. */
+const resetTables = ['sessions', 'user_roles', 'users', 'roles', 'companies', 'officials', 'units'];
+
+export async function isEmpty(ctx: AppContext): Promise<boolean> {
+  const r = await sql<{ n: number }>`select count(*)::int as n from units`.execute(ctx.db);
+  return r.rows[0].n === 0;
+}
+
+export async function demoCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { county: { type: 'string', default: '530125' }, reset: { type: 'boolean', default: false } } });
+  const ctx = await createContext(loadConfig());
+  try {
+    if (!(await isEmpty(ctx))) {
+      if (!values.reset) {
+        process.stderr.write('The database already holds data. Use --reset to replace it with the demo county.\n');
+        return 1;
+      }
+      await ctx.db.transaction().execute(async (trx) => {
+        for (const t of resetTables) await sql`delete from ${sql.table(t)}`.execute(trx);
+        await ctx.audit.record(trx, null, { action: 'system.demoReset', detail: { county: values.county } });
+      });
+    }
+    printDemo(await createDemoCounty(ctx.db, values.county));
+    return 0;
+  } finally {
+    await closeContext(ctx);
+  }
+}
