@@ -31,6 +31,6 @@ export function authorize(access: Access, auth: RequestAuth | null): void {
   const { user } = auth;
   if (access.scope === 'self') return;
   if (user.mustChangePassword) throw new AppError('PASSWORD_CHANGE_REQUIRED');
-  if (user.totpRequired && !user.totpEnabled) throw new AppError('TOTP_REQUIRED');
+  if (user.totpRequired && !user.totpEnabled) throw new AppError('TOTP_ENROLMENT_REQUIRED');
   if (!user.actor.permissions.has(access.permission)) throw new AppError('FORBIDDEN');
 }
