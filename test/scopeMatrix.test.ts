@@ -4,7 +4,16 @@ import { allPermissions } from '../src/platform/auth/permissions';
 import { hashPassword } from '../src/platform/auth/password';
 import type { ScopedOp } from '../src/platform/http/route';
 import { createTestApp, type TestApp } from './helpers';
-import { scopeFixtures } from './scopeFixtures';
+import { orgScopeFixtures } from './orgScopeFixtures';
+import { scopeFixtures as baseFixtures } from './scopeFixtures';
+
+const scopeFixtures = mergeFixtures(baseFixtures, orgScopeFixtures);
+
+function mergeFixtures(...sets: Array<typeof baseFixtures>): typeof baseFixtures {
+  const out: typeof baseFixtures = {};
+  for (const set of sets) for (const [resource, ops] of Object.entries(set)) out[resource] = { ...out[resource], ...ops };
+  return out;
+}
 
 /**
  * The scope matrix, generated from route metadata: for every route that touches unit-scoped data, a user

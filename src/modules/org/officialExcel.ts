@@ -153,7 +153,7 @@ export async function readSheet(buffer: Buffer): Promise<{ rows: SheetRow[]; iss
     }
     if (Object.keys(values).length === 0) return;
     rows.push({ row: rowNumber, values });
-    if (rows.length > MAX_IMPORT_ROWS) throw new AppError('PAYLOAD_TOO_LARGE', { params: { max: MAX_IMPORT_ROWS } });
+    if (rows.length > MAX_IMPORT_ROWS) throw new AppError('PAYLOAD_TOO_LARGE', { details: { maxRows: MAX_IMPORT_ROWS } });
   });
   return { rows, issues };
 }

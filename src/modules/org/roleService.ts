@@ -53,12 +53,12 @@ async function findRole(db: Kysely<DB>, id: string) {
 async function validated(db: Kysely<DB>, role: GrantableRole): Promise<GrantableRole> {
   const unknown = role.permissions.filter((p) => !isPermission(p));
   if (unknown.length > 0) throw AppError.field('body.permissions', 'field.unknownPermission', { codes: unknown.join(', ') });
-  if (role.data_scope !== 'custom') return { ...role, permissions: [...new Set(role.permissions)], custom_unit_ids: [] };
+  if (role.data_scope !== 'custom') return { ...role, permissions: [...new Set(role.permissions)].sort(), custom_unit_ids: [] };
   const ids = [...new Set(role.custom_unit_ids)];
   if (ids.length === 0) throw AppError.field('body.customUnitIds', 'field.required');
   const found = await db.selectFrom('units').select('id').where('id', 'in', ids).execute();
   if (found.length !== ids.length) throw AppError.field('body.customUnitIds', 'field.unitNotFound');
-  return { ...role, permissions: [...new Set(role.permissions)], custom_unit_ids: ids };
+  return { ...role, permissions: [...new Set(role.permissions)].sort(), custom_unit_ids: ids };
 }
 
 /** Editing roles must never leave the office without anyone able to edit roles again. */

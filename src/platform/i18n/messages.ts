@@ -1,3 +1,6 @@
+import { calendarMessages } from '../calendar/messages';
+import { cryptoMessages } from '../crypto/messages';
+import { identifierMessages } from '../identifiers/messages';
 import type { Locale } from './locale';
 
 type Dict = Record<string, string>;
@@ -129,7 +132,12 @@ const fieldLabels: Record<Locale, Dict> = {
   en: {},
 };
 
-const dicts: Record<Locale, Dict> = { 'zh-CN': zh, en };
+/** Libraries keep their own texts beside their code; they are merged here so one lookup serves all. */
+const libraryMessages = [calendarMessages, cryptoMessages, identifierMessages];
+const dicts: Record<Locale, Dict> = {
+  'zh-CN': Object.assign({}, zh, ...libraryMessages.map((m) => m['zh-CN'])),
+  en: Object.assign({}, en, ...libraryMessages.map((m) => m.en)),
+};
 
 export function fieldLabel(locale: Locale, path: string): string {
   const last = path.split('.').pop()?.replace(/\[\d+\]$/, '') ?? path;
