@@ -13,11 +13,12 @@ const columns = [
 ] as const;
 
 function scoped(db: Kysely<DB>, actor: Actor) {
-  return db.selectFrom('officials as o').innerJoin('units as u', 'u.id', 'o.unit_id')
+  return db.selectFrom('officials as o')
     .where('o.active', '=', true)
     .where(scopeCondition(actor, 'o.unit_id', 'o.created_by'));
 }
 
+/** Filters touch `officials` only, so counting never needs the join that listing needs for unit names. */
 function filtered(db: Kysely<DB>, actor: Actor, f: Omit<OfficialFilter, 'page' | 'pageSize'>) {
   let q = scoped(db, actor);
   if (f.q) {
@@ -28,10 +29,15 @@ function filtered(db: Kysely<DB>, actor: Actor, f: Omit<OfficialFilter, 'page' |
   if (f.unitId) {
     const unitId = f.unitId;
     q = f.includeSubunits
-      ? q.where('u.path', 'like', db.selectFrom('units as fu').select(sql<string>`fu.path || '%'`.as('p')).where('fu.id', '=', unitId))
+      ? q.where('o.unit_id', 'in', db.selectFrom('units as su').select('su.id')
+        .where('su.path', 'like', db.selectFrom('units as fu').select(sql<string>`fu.path || '%'`.as('p')).where('fu.id', '=', unitId)))
       : q.where('o.unit_id', '=', unitId);
   }
   return q;
+}
+
+function withUnit<T extends ReturnType<typeof scoped>>(q: T) {
+  return q.innerJoin('units as u', 'u.id', 'o.unit_id');
 }
 
 export type OfficialView = Awaited<ReturnType<typeof officialRepository.findById>> & object;
@@ -39,7 +45,7 @@ export type OfficialView = Awaited<ReturnType<typeof officialRepository.findById
 export const officialRepository = {
   async list(db: Kysely<DB>, actor: Actor, f: OfficialFilter) {
     const [rows, count] = await Promise.all([
-      filtered(db, actor, f).select(columns).orderBy('u.code').orderBy('o.name').orderBy('o.id')
+      withUnit(filtered(db, actor, f)).select(columns).orderBy('u.code').orderBy('o.name').orderBy('o.id')
         .limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
       filtered(db, actor, f).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
     ]);
@@ -50,11 +56,11 @@ export const officialRepository = {
 
   /** All matching rows for export (bounded). */
   async listAll(db: Kysely<DB>, actor: Actor, f: Omit<OfficialFilter, 'page' | 'pageSize'>, limit = 100_000) {
-    return filtered(db, actor, f).select(columns).orderBy('u.code').orderBy('o.name').limit(limit).execute();
+    return withUnit(filtered(db, actor, f)).select(columns).orderBy('u.code').orderBy('o.name').limit(limit).execute();
   },
 
   async findById(db: Kysely<DB>, actor: Actor, id: string) {
-    return scoped(db, actor).select(columns).where('o.id', '=', id).executeTakeFirst();
+    return withUnit(scoped(db, actor)).select(columns).where('o.id', '=', id).executeTakeFirst();
   },
 
   async insert(db: Kysely<DB>, row: NewOfficial): Promise<string> {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { hashPassword } from '../../../platform/auth/password';
 import type { DB, ManagedBy, NewOfficial, NewUnit, Rank } from '../../../platform/db/schema';
 import { generateCitizenId, generateCreditCode } from '../../../platform/identifiers';
@@ -9,6 +9,14 @@ import { givenChars, surnames } from './standardUnits';
 export const DEMO_PASSWORD = 'Demo@2026';
 
 export interface DemoResult { countyCode: string; countyName: string; units: number; officials: number; companies: number; accounts: Array<{ username: string; displayName: string; role: string }> }
+
+function nextSequence(seen: Map<string, number>, birth: string, gender: 'male' | 'female'): number {
+  const key = `${birth}${gender}`;
+  const n = seen.get(key) ?? 0;
+  if (n >= 500) throw new Error(`More than 500 demo people born on ${birth}`);
+  seen.set(key, n + 1);
+  return n * 2 + (gender === 'male' ? 1 : 0);
+}
 
 /** Small deterministic PRNG so every demo county looks the same on every machine. */
 function rng(seed: number): () => number {
@@ -31,13 +39,14 @@ export async function createDemoCounty(db: Kysely<DB>, countyCode = '530125', op
     const { units, county, cdi, depts, townships, villages, byCode } = await createCountyOrganisation(trx, countyCode);
 
     const officials: NewOfficial[] = [];
-    let seq = 0;
+    // Sequence numbers are per birth date and gender, as on real IDs, so no two people ever share one.
+    const sequences = new Map<string, number>();
     const person = (unit: NewUnit, post: string, rank: Rank, managedBy: ManagedBy, ageFrom = 28, ageTo = 56) => {
       const gender = rand() < 0.72 ? 'male' : 'female';
       const year = 2026 - ageFrom - Math.floor(rand() * (ageTo - ageFrom));
       const birth = `${year}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
       officials.push({ county_code: countyCode, unit_id: unit.id!, name: personName(), gender, birth_date: birth,
-        citizen_id: generateCitizenId(countyCode, birth, (seq++ * 2 + (gender === 'male' ? 1 : 0)) % 1000, gender),
+        citizen_id: generateCitizenId(countyCode, birth, nextSequence(sequences, birth, gender), gender),
         party_member: rank !== 'other' || rand() < 0.8, post, rank, managed_by: managedBy, phone: `1${3 + Math.floor(rand() * 6)}${String(Math.floor(rand() * 1e9)).padStart(9, '0')}` });
     };
     person(cdi, '县委常委、县纪委书记、县监委主任', 'county', 'city', 40, 55);
@@ -91,6 +100,8 @@ export async function createDemoCounty(db: Kysely<DB>, countyCode = '530125', op
     const demo = JSON.stringify({ countyCode, createdAt: new Date().toISOString() });
     await trx.insertInto('settings').values({ key: 'demo.county', value: demo })
       .onConflict((oc) => oc.column('key').doUpdateSet({ value: demo, updated_at: new Date() })).execute();
+    // PGlite has no autovacuum: give the planner statistics after a bulk load.
+    await sql`analyze`.execute(trx);
     return { countyCode, countyName: county.name, units: units.length, officials: officials.length, companies: seen.size, accounts };
   });
 }
