@@ -12,7 +12,7 @@ Usage: lianjian <command> [options]
   serve [--build-web] [--no-demo]   Start the web UI and API (PORT, LIANJIAN_DATA_DIR, DATABASE_URL)
   migrate                           Apply database migrations
   demo [--county CODE] [--reset]    Create the demo county (default 530125 宜良县)
-  admin create --username NAME --county CODE [--password-file FILE]
+  admin create --username NAME --county CODE [--display-name NAME] [--password-file FILE]
                                     Create the first system administrator of a production install
   audit verify                      Verify the audit hash chain (exit 0 when intact)
   backup FILE                       Write a consistent backup (database and uploaded files)

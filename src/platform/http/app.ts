@@ -63,7 +63,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   }
   app.setNotFoundHandler(async (req, reply) => {
     const url = req.url.split('?')[0];
-    if (url.startsWith('/api/') || req.method !== 'GET' || !fs.existsSync(path.join(webDir, 'index.html'))) {
+    // Missing API paths and missing hashed assets are real 404s; only page paths fall back to the app shell.
+    if (url.startsWith('/api/') || url.startsWith('/assets/') || req.method !== 'GET' || !fs.existsSync(path.join(webDir, 'index.html'))) {
       return reply.status(404).send(renderError(new AppError('NOT_FOUND', { params: { what: 'what.route' } }), requestLocale(req)));
     }
     // Client-side routes of the single-page app all load the same shell.

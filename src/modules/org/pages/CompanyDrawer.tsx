@@ -48,8 +48,12 @@ export function CompanyDrawer({ record, open, onClose }: { record: Company | nul
       onClose();
     },
     onError: (err) => {
-      const creditIssue = err instanceof ApiError && err.status === 400 && err.issues.some((i) => fieldOf(i.field) === 'creditCode');
-      if (creditIssue) {
+      // Only a checksum mismatch can be overridden; a duplicate or malformed code cannot.
+      const checksumIssue =
+        err instanceof ApiError &&
+        err.status === 400 &&
+        err.issues.some((i) => fieldOf(i.field) === 'creditCode' && (i.key === undefined || i.key === 'field.creditCode'));
+      if (checksumIssue) {
         setOfferOverride(true);
         applyFormErrors(form, err, fields);
       } else handleFormError(form, err, fields);

@@ -46,7 +46,11 @@ export default function UnitTreePage() {
       return {
         key: u.id,
         icon: unitKindIcon[u.kind],
-        title: u.active ? u.name : `${u.name}（${t('unit.inactive')}）`,
+        title: u.active ? u.name : (
+          <>
+            {u.name} <Tag>{t('unit.inactive')}</Tag>
+          </>
+        ),
         isLeaf: u.childCount === 0 && !kids?.length,
         children: kids?.filter((k) => units.has(k)).map(build),
       };

@@ -1,0 +1,31 @@
+import type { ReactNode } from 'react';
+import {
+  ApartmentOutlined, AuditOutlined, BankOutlined, HomeOutlined, SafetyCertificateOutlined,
+  SettingOutlined, TeamOutlined, UserOutlined,
+} from '@ant-design/icons';
+import type { MessageKey } from '../i18n';
+
+/** One entry per menu item; the router guards the same paths with the same permission. */
+export interface NavItem {
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  testId: string;
+  permission?: string;
+  group?: 'org' | 'system';
+}
+
+export const navItems: NavItem[] = [
+  { path: '/', label: 'menu.home', icon: <HomeOutlined />, testId: 'menu-home' },
+  { path: '/org/units', label: 'menu.orgUnits', icon: <ApartmentOutlined />, testId: 'menu-org-units', permission: 'org.unit.read', group: 'org' },
+  { path: '/org/officials', label: 'menu.officials', icon: <UserOutlined />, testId: 'menu-officials', permission: 'org.official.read', group: 'org' },
+  { path: '/org/companies', label: 'menu.companies', icon: <BankOutlined />, testId: 'menu-companies', permission: 'org.company.read', group: 'org' },
+  { path: '/system/users', label: 'menu.users', icon: <TeamOutlined />, testId: 'menu-users', permission: 'system.user.read', group: 'system' },
+  { path: '/system/roles', label: 'menu.roles', icon: <SafetyCertificateOutlined />, testId: 'menu-roles', permission: 'system.role.read', group: 'system' },
+  { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, testId: 'menu-audit', permission: 'audit.read', group: 'system' },
+  { path: '/settings', label: 'menu.settings', icon: <SettingOutlined />, testId: 'menu-settings' },
+];
+
+export function navFor(path: string): NavItem | undefined {
+  return navItems.find((n) => n.path === path);
+}
