@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_PG_URL, openFixture, postgresUnreachable, type EngineName } from './fixture';
 import { pass, ratio, table, type BenchResult } from './lib';
+import { auditBench } from './audit.bench';
 import { loginBench } from './login.bench';
 import { officialsBench } from './officials.bench';
 import { startupBench } from './startup.bench';
@@ -55,11 +56,11 @@ if (wants('api')) {
         continue;
       }
     }
-    await section(`login and officials list on ${engine}`, async () => {
+    await section(`login, officials list and audit writes on ${engine}`, async () => {
       const f = await openFixture(engine, pgUrl);
       log(`  ${f.officials} active officials; setup ${(f.setupMs / 1000).toFixed(1)} s`);
       try {
-        return [...await loginBench(f), ...await officialsBench(f)];
+        return [...await loginBench(f), ...await officialsBench(f), ...await auditBench(f)];
       } finally {
         await f.close();
       }
