@@ -7,7 +7,10 @@ import { createTestApp, type TestApp } from './helpers';
 import { orgScopeFixtures } from './orgScopeFixtures';
 import { scopeFixtures as baseFixtures } from './scopeFixtures';
 
-const scopeFixtures = mergeFixtures(baseFixtures, orgScopeFixtures);
+// Every other module keeps its fixtures beside its code, in `src/modules/<module>/testing/scopeFixtures.ts`.
+const moduleFixtures = Object.values(import.meta.glob<{ scopeFixtures: typeof baseFixtures }>('../src/modules/*/testing/scopeFixtures.ts', { eager: true }))
+  .map((m) => m.scopeFixtures);
+const scopeFixtures = mergeFixtures(baseFixtures, orgScopeFixtures, ...moduleFixtures);
 
 function mergeFixtures(...sets: Array<typeof baseFixtures>): typeof baseFixtures {
   const out: typeof baseFixtures = {};

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
+import { moduleResetTables } from '../modules';
 import { createDemoCounty, DEMO_PASSWORD, type DemoResult } from '../modules/org/demo/createDemoCounty';
 import { loadConfig } from '../platform/config';
 import { closeContext, createContext, type AppContext } from '../platform/context';
@@ -12,7 +13,7 @@ export function printDemo(result: DemoResult): void {
   out.write('\n');
 }
 
-/** Everything business-related, in an order that respects foreign keys; migrations stay. */
+/** The organisation and accounts, emptied after every other module's tables; migrations stay. */
 const resetTables = ['sessions', 'user_roles', 'users', 'roles', 'companies', 'officials', 'units'];
 
 export async function isEmpty(ctx: AppContext): Promise<boolean> {
@@ -30,7 +31,7 @@ export async function demoCommand(args: string[]): Promise<number> {
         return 1;
       }
       await ctx.db.transaction().execute(async (trx) => {
-        for (const t of resetTables) await sql`delete from ${sql.table(t)}`.execute(trx);
+        for (const t of [...moduleResetTables(), ...resetTables]) await sql`delete from ${sql.table(t)}`.execute(trx);
         await ctx.audit.record(trx, null, { action: 'system.demoReset', detail: { county: values.county } });
       });
     }

@@ -1,11 +1,32 @@
 import { auditRoutes } from '../platform/audit/routes';
+import { registerPermissions } from '../platform/auth/permissions';
 import { authRoutes } from '../platform/auth/routes';
 import { calendarRoutes } from '../platform/calendar/routes';
 import { healthRoutes } from '../platform/http/healthRoutes';
 import type { RouteDef } from '../platform/http/route';
+import { registerMessages } from '../platform/i18n/messages';
+import type { ServerModule } from './module';
 import { orgRoutes } from './org/routes';
 
-/** Every module's routes, in one list: the server mounts them, OpenAPI documents them, tests walk them. */
+/**
+ * Every business module, in one list: the server mounts their routes, OpenAPI documents them, the
+ * permission catalogue and messages include theirs, and the cross-module tests walk them.
+ * Add a module with one import and one entry.
+ */
+export const serverModules: ServerModule[] = [
+  { name: 'org', routes: orgRoutes },
+];
+
+for (const m of serverModules) {
+  if (m.permissions) registerPermissions(m.permissions);
+  if (m.messages) registerMessages(m.messages);
+}
+
 export function allRoutes(): RouteDef[] {
-  return [...healthRoutes, ...authRoutes, ...auditRoutes, ...calendarRoutes, ...orgRoutes];
+  return [...healthRoutes, ...authRoutes, ...auditRoutes, ...calendarRoutes, ...serverModules.flatMap((m) => m.routes)];
+}
+
+/** Tables of the modules after org, later modules first (they reference earlier ones). */
+export function moduleResetTables(): string[] {
+  return [...serverModules].reverse().flatMap((m) => m.resetTables ?? []);
 }

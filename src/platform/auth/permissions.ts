@@ -1,10 +1,11 @@
 /**
- * The permission catalogue. Each module adds its own entries here as it lands; roles store the codes.
- * A code is `<module>.<object>.<verb>`.
+ * The permission catalogue. The platform's and the organisation's entries are here; every other module
+ * declares its own in its `module.ts`, and `src/modules/index.ts` registers them at start-up.
+ * A code is `<module>.<object>.<verb>`; roles store the codes.
  */
 export interface PermissionInfo { code: string; group: string; labelZh: string; labelEn: string }
 
-export const permissionCatalogue = [
+const coreCatalogue = [
   { code: 'org.unit.read', group: 'org', labelZh: '查看组织机构', labelEn: 'View units' },
   { code: 'org.unit.write', group: 'org', labelZh: '维护组织机构', labelEn: 'Edit units' },
   { code: 'org.official.read', group: 'org', labelZh: '查看干部信息', labelEn: 'View officials' },
@@ -22,10 +23,20 @@ export const permissionCatalogue = [
   { code: 'audit.export', group: 'audit', labelZh: '导出审计日志', labelEn: 'Export the audit log' },
 ] as const satisfies readonly PermissionInfo[];
 
-export type Permission = (typeof permissionCatalogue)[number]['code'];
+/** Codes are plain strings so modules can add theirs; the route-declaration test checks every use. */
+export type Permission = string;
 
+export const permissionCatalogue: PermissionInfo[] = [...coreCatalogue];
 export const allPermissions: Permission[] = permissionCatalogue.map((p) => p.code);
 
+export function registerPermissions(entries: readonly PermissionInfo[]): void {
+  for (const entry of entries) {
+    if (allPermissions.includes(entry.code)) continue;
+    permissionCatalogue.push(entry);
+    allPermissions.push(entry.code);
+  }
+}
+
 export function isPermission(code: string): code is Permission {
-  return (allPermissions as string[]).includes(code);
+  return allPermissions.includes(code);
 }

@@ -139,6 +139,14 @@ const dicts: Record<Locale, Dict> = {
   en: Object.assign({}, en, ...libraryMessages.map((m) => m.en)),
 };
 
+/** Modules bring their own texts (message keys and field labels) and register them at start-up. */
+export function registerMessages(m: { zh: Dict; en: Dict; fieldLabelsZh?: Dict; fieldLabelsEn?: Dict }): void {
+  Object.assign(dicts['zh-CN'], m.zh);
+  Object.assign(dicts.en, m.en);
+  Object.assign(fieldLabels['zh-CN'], m.fieldLabelsZh ?? {});
+  Object.assign(fieldLabels.en, m.fieldLabelsEn ?? {});
+}
+
 export function fieldLabel(locale: Locale, path: string): string {
   const last = path.split('.').pop()?.replace(/\[\d+\]$/, '') ?? path;
   return fieldLabels[locale][last] ?? path;

@@ -5,7 +5,7 @@ import { BankOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useAuth } from '../auth/AuthContext';
 import { useT } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
-import { navItems, type NavItem } from './nav';
+import { navGroups, navItems, type NavGroup, type NavItem } from './nav';
 
 const { Sider, Header, Content } = Layout;
 
@@ -36,15 +36,14 @@ export function AppLayout() {
       ),
     });
     // A collapsed sider has no room for group titles: show a divider between the groups instead.
-    const group = (g: 'org' | 'system', label: string): NonNullable<MenuProps['items']> => {
+    const group = (g: NavGroup, label: string): NonNullable<MenuProps['items']> => {
       const children = visible.filter((n) => n.group === g).map(toItem);
       if (!children.length) return [];
       return collapsed ? [{ type: 'divider', key: `${g}-divider` }, ...children] : [{ type: 'group', key: g, label, children }];
     };
     return [
       ...visible.filter((n) => n.path === '/').map(toItem),
-      ...group('org', t('menu.group.org')),
-      ...group('system', t('menu.group.system')),
+      ...navGroups.flatMap((g) => group(g.key, t(g.label))),
       ...visible.filter((n) => !n.group && n.path !== '/').map(toItem),
     ];
   }, [can, t, collapsed]);

@@ -12,8 +12,15 @@ export interface NavItem {
   icon: ReactNode;
   testId: string;
   permission?: string;
-  group?: 'org' | 'system';
+  group?: NavGroup;
 }
+
+/** Menu groups in display order; a module with its own group adds it here (label key `menu.group.<key>`). */
+export const navGroups = [
+  { key: 'org', label: 'menu.group.org' },
+  { key: 'system', label: 'menu.group.system' },
+] as const satisfies ReadonlyArray<{ key: string; label: MessageKey }>;
+export type NavGroup = (typeof navGroups)[number]['key'];
 
 export const navItems: NavItem[] = [
   { path: '/', label: 'menu.home', icon: <HomeOutlined />, testId: 'menu-home' },

@@ -1,0 +1,16 @@
+import type { PermissionInfo } from '../platform/auth/permissions';
+import type { RouteDef } from '../platform/http/route';
+
+/**
+ * What a business module contributes to the server. Each module exports one from its `module.ts`;
+ * `src/modules/index.ts` lists them. Its tables come from its own migrations, and its table types join
+ * the query layer by declaration merging on `DB` (see src/platform/db/schema.ts).
+ */
+export interface ServerModule {
+  name: string;
+  routes: RouteDef[];
+  permissions?: readonly PermissionInfo[];
+  messages?: { zh: Record<string, string>; en: Record<string, string>; fieldLabelsZh?: Record<string, string>; fieldLabelsEn?: Record<string, string> };
+  /** Tables that `lianjian demo --reset` must empty, children before parents. */
+  resetTables?: string[];
+}
