@@ -6,6 +6,9 @@ import { healthRoutes } from '../platform/http/healthRoutes';
 import type { RouteDef } from '../platform/http/route';
 import { registerMessages } from '../platform/i18n/messages';
 import type { ServerModule } from './module';
+import { analysisModule } from './analysis/module';
+import { registerMetrics } from './analysis/registry';
+import { orgMetrics } from './org/metrics';
 import { orgRoutes } from './org/routes';
 
 /**
@@ -14,12 +17,14 @@ import { orgRoutes } from './org/routes';
  * Add a module with one import and one entry.
  */
 export const serverModules: ServerModule[] = [
-  { name: 'org', routes: orgRoutes },
+  { name: 'org', routes: orgRoutes, metrics: orgMetrics },
+  analysisModule,
 ];
 
 for (const m of serverModules) {
   if (m.permissions) registerPermissions(m.permissions);
   if (m.messages) registerMessages(m.messages);
+  if (m.metrics) registerMetrics(m.metrics);
 }
 
 export function allRoutes(): RouteDef[] {

@@ -1,5 +1,6 @@
 import type { PermissionInfo } from '../platform/auth/permissions';
 import type { RouteDef } from '../platform/http/route';
+import type { MetricDefinition } from './analysis/registry';
 
 /**
  * What a business module contributes to the server. Each module exports one from its `module.ts`;
@@ -11,6 +12,8 @@ export interface ServerModule {
   routes: RouteDef[];
   permissions?: readonly PermissionInfo[];
   messages?: { zh: Record<string, string>; en: Record<string, string>; fieldLabelsZh?: Record<string, string>; fieldLabelsEn?: Record<string, string> };
+  /** Named counts the situation analysis publishes (see src/modules/analysis/registry.ts). */
+  metrics?: readonly MetricDefinition[];
   /** Tables that `lianjian demo --reset` must empty, children before parents. */
   resetTables?: string[];
 }

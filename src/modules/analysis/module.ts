@@ -1,0 +1,16 @@
+import type { ServerModule } from '../module';
+import { analysisRoutes } from './routes';
+
+export const analysisModule: ServerModule = {
+  name: 'analysis',
+  routes: analysisRoutes,
+  permissions: [
+    { code: 'analysis.read', group: 'analysis', labelZh: '查看形势分析与统计', labelEn: 'View the situation analysis' },
+  ],
+  messages: {
+    zh: { 'analysis.period.invalid': '{field}无效，应为 2026Q1、2026H1、2026M01-09、2026 或 2026-01-01..2026-03-31', 'analysis.metric': '统计指标' },
+    en: { 'analysis.period.invalid': '{field} is invalid: use 2026Q1, 2026H1, 2026M01-09, 2026 or 2026-01-01..2026-03-31', 'analysis.metric': 'Metric' },
+    fieldLabelsZh: { period: '统计期间' },
+    fieldLabelsEn: { period: 'period' },
+  },
+};
