@@ -3,6 +3,8 @@ import { auditCommand } from './auditCommand';
 import { backupCommand, restoreCommand } from './backupCommand';
 import { demoCommand } from './demoCommand';
 import { migrateCommand } from './migrateCommand';
+import { riskCommand } from './riskCommand';
+import { reportCommand } from './reportCommand';
 import { serveCommand } from './serveCommand';
 
 const usage = `廉鉴 Lianjian — 县纪委监委工作平台
@@ -17,6 +19,9 @@ Usage: lianjian <command> [options]
   audit verify                      Verify the audit hash chain (exit 0 when intact)
   backup FILE                       Write a consistent backup (database and uploaded files)
   restore FILE                      Restore a backup into an empty data folder or database
+  risk indicators|prepare|coverage  Procurement red flags on OCDS data, Cardinal-compatible (risk --help)
+  report quarterly --period 2026Q1 [--county CODE] [--cumulative] --out FILE.docx [--json FILE.json]
+                                    Generate the quarterly situation analysis (official document format)
 `;
 
 export type Command = (args: string[]) => Promise<number>;
@@ -29,6 +34,8 @@ const commands: Record<string, Command> = {
   audit: auditCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  risk: riskCommand,
+  report: reportCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -16,7 +16,7 @@ export const builtinRoles: BuiltinRole[] = [
   { code: 'sysadmin', name: '系统管理员', dataScope: 'all',
     permissions: [...orgRead, ...orgWrite, 'system.user.read', 'system.user.write', 'system.role.read', 'system.role.write', 'system.calendar.write'] },
   { code: 'auditor', name: '安全审计员', dataScope: 'all', permissions: ['audit.read', 'audit.export'] },
-  { code: 'cdiLeader', name: '县纪委监委领导', dataScope: 'all', permissions: [...orgRead, 'org.official.export', 'analysis.read'] },
+  { code: 'cdiLeader', name: '县纪委监委领导', dataScope: 'all', permissions: [...orgRead, 'org.official.export', 'analysis.read', 'analysis.report'] },
   { code: 'intakeOfficer', name: '信访室干部', dataScope: 'all', permissions: [...orgRead, 'analysis.read'] },
   { code: 'caseHandler', name: '审查调查干部', dataScope: 'all', permissions: [...orgRead, 'analysis.read'] },
   { code: 'townshipCommittee', name: '乡镇（街道）纪委', dataScope: 'unitAndBelow', permissions: [...orgRead, ...orgWrite, 'analysis.read'] },
