@@ -3,13 +3,14 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildWeb, webBuildNeeded } from '../src/cli/webBuild';
+import type { AppContext } from '../src/platform/context';
 import { buildApp } from '../src/platform/http/app';
 import { rootDir } from '../src/platform/version';
 import { createTestContext } from '../test/helpers';
 
 export const chromiumPath = process.env.LIANJIAN_CHROMIUM ?? '/usr/bin/chromium';
 
-export interface E2E { baseUrl: string; browser: Browser; page: Page; app: FastifyInstance; close(): Promise<void> }
+export interface E2E { baseUrl: string; browser: Browser; page: Page; app: FastifyInstance; ctx: AppContext; close(): Promise<void> }
 
 /** The real server on a free port over a fresh demo database, and Debian's Chromium driving it headless. */
 export async function startE2E(): Promise<E2E> {
@@ -26,7 +27,7 @@ export async function startE2E(): Promise<E2E> {
   });
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
   return {
-    baseUrl, browser, page, app,
+    baseUrl, browser, page, app, ctx,
     async close() { await browser.close(); await app.close(); await close(); },
   };
 }

@@ -15,6 +15,8 @@ const pages: Record<string, LazyExoticComponent<ComponentType>> = {
   '/system/users': lazy(() => import('../modules/org/pages/UsersPage')),
   '/system/roles': lazy(() => import('../modules/org/pages/RolesPage')),
   '/audit': lazy(() => import('../platform/audit/pages/AuditLogPage')),
+  '/analysis/dashboard': lazy(() => import('../modules/analysis/pages/DashboardPage')),
+  '/analysis/reports': lazy(() => import('../modules/analysis/pages/ReportsPage')),
   '/settings': lazy(() => import('./pages/SettingsPage')),
 };
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../platform/errors';
 import { defineRoute, type RouteDef } from '../../platform/http/route';
+import { expectedMetrics } from './catalogue';
 import { evaluateMetrics, knownMetricKeys } from './evaluate';
 import { parsePeriod, PeriodError, previousPeriod, yearOnYear, type Period } from './periods';
 import { metricDefinition, registeredMetrics } from './registry';
@@ -28,7 +29,7 @@ export const analysisRoutes: RouteDef[] = [
         const d = metricDefinition(key);
         return d
           ? { key, module: d.module, labelZh: d.labelZh, labelEn: d.labelEn, unit: d.unit, definitionZh: d.definitionZh, definitionEn: d.definitionEn, dimensions: d.dimensions ?? [], available: true }
-          : { key, available: false };
+          : { ...expectedMetrics.find((m) => m.key === key), key, available: false };
       }),
       registered: registeredMetrics().length,
     }),

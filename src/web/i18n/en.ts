@@ -1,7 +1,8 @@
+import { analysisEn } from '../../modules/analysis/pages/messages.en';
 import { orgEn } from '../../modules/org/pages/messages.en';
 import type { MessageKey } from './zh-CN';
 
-type ShellKey = Exclude<MessageKey, keyof typeof orgEn>;
+type ShellKey = Exclude<MessageKey, keyof typeof orgEn | keyof typeof analysisEn>;
 
 const shell: Record<ShellKey, string> = {
   'app.name': 'Lianjian',
@@ -140,4 +141,4 @@ const shell: Record<ShellKey, string> = {
   'audit.brokenAt': 'Broken at seq. {seq} (ID {id}): {reason}',
 };
 
-export const en: Record<MessageKey, string> = { ...shell, ...orgEn };
+export const en: Record<MessageKey, string> = { ...shell, ...orgEn, ...analysisEn };

@@ -1,3 +1,4 @@
+import { analysisZh } from '../../modules/analysis/pages/messages.zh';
 import { orgZh } from '../../modules/org/pages/messages.zh';
 
 /**
@@ -141,5 +142,5 @@ const shell = {
   'audit.brokenAt': '第 {seq} 号记录（ID {id}）处断裂：{reason}',
 } as const;
 
-export const zhCN = { ...shell, ...orgZh };
+export const zhCN = { ...shell, ...orgZh, ...analysisZh };
 export type MessageKey = keyof typeof zhCN;

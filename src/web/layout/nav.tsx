@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import {
-  ApartmentOutlined, AuditOutlined, BankOutlined, HomeOutlined, SafetyCertificateOutlined,
+  ApartmentOutlined, AuditOutlined, DashboardOutlined, FileTextOutlined, BankOutlined, HomeOutlined, SafetyCertificateOutlined,
   SettingOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { MessageKey } from '../i18n';
@@ -17,6 +17,7 @@ export interface NavItem {
 
 /** Menu groups in display order; a module with its own group adds it here (label key `menu.group.<key>`). */
 export const navGroups = [
+  { key: 'analysis', label: 'menu.group.analysis' },
   { key: 'org', label: 'menu.group.org' },
   { key: 'system', label: 'menu.group.system' },
 ] as const satisfies ReadonlyArray<{ key: string; label: MessageKey }>;
@@ -24,6 +25,8 @@ export type NavGroup = (typeof navGroups)[number]['key'];
 
 export const navItems: NavItem[] = [
   { path: '/', label: 'menu.home', icon: <HomeOutlined />, testId: 'menu-home' },
+  { path: '/analysis/dashboard', label: 'menu.dashboard', icon: <DashboardOutlined />, testId: 'menu-dashboard', permission: 'analysis.read', group: 'analysis' },
+  { path: '/analysis/reports', label: 'menu.analysisReports', icon: <FileTextOutlined />, testId: 'menu-analysis-reports', permission: 'analysis.read', group: 'analysis' },
   { path: '/org/units', label: 'menu.orgUnits', icon: <ApartmentOutlined />, testId: 'menu-org-units', permission: 'org.unit.read', group: 'org' },
   { path: '/org/officials', label: 'menu.officials', icon: <UserOutlined />, testId: 'menu-officials', permission: 'org.official.read', group: 'org' },
   { path: '/org/companies', label: 'menu.companies', icon: <BankOutlined />, testId: 'menu-companies', permission: 'org.company.read', group: 'org' },

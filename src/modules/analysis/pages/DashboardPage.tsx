@@ -1,0 +1,91 @@
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { Alert, Card, Col, Row, Select, Spin, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { PageHeader } from '../../../web/components/PageHeader';
+import { hasMessage, useLocale, useT } from '../../../web/i18n';
+import { analysisApi, isAvailable } from './api';
+import { DrillDownDrawer, type DrillTarget } from './DrillDownDrawer';
+import { EChart } from './EChart';
+import { MetricCards } from './MetricCards';
+import { currentPeriod, PeriodPicker, periodKey, type PeriodValue } from './PeriodPicker';
+
+/** The last eight quarters ending with the selected year's latest quarter, oldest first. */
+function lastQuarters(year: number, n = 8): string[] {
+  const now = new Date();
+  let q = year === now.getFullYear() ? Math.floor(now.getMonth() / 3) + 1 : 4;
+  let y = year;
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    out.unshift(`${y}Q${q}`);
+    q -= 1;
+    if (q === 0) { q = 4; y -= 1; }
+  }
+  return out;
+}
+
+export default function DashboardPage() {
+  const t = useT();
+  const locale = useLocale();
+  const [period, setPeriod] = useState<PeriodValue>(currentPeriod);
+  const [drill, setDrill] = useState<DrillTarget | null>(null);
+  const [trendKey, setTrendKey] = useState<string | undefined>();
+  const key = periodKey(period);
+  const catalogue = useQuery({ queryKey: ['analysis', 'catalogue'], queryFn: analysisApi.catalogue });
+  const metrics = useQuery({ queryKey: ['analysis', 'metrics', key, period.cumulative], queryFn: () => analysisApi.metrics(key, period.cumulative, 'yoy') });
+  const available = useMemo(() => Object.values(metrics.data?.metrics ?? {}).filter(isAvailable), [metrics.data]);
+  const trendMetric = trendKey ?? available[0]?.key;
+  const quarters = lastQuarters(period.year);
+  const trend = useQueries({
+    queries: quarters.map((q) => ({
+      queryKey: ['analysis', 'metrics', q, false, trendMetric],
+      queryFn: () => analysisApi.metrics(q, false, 'none', [trendMetric!]),
+      enabled: !!trendMetric,
+    })),
+  });
+  const dimLabel = (dim: string, k: string, fallback: string) => (hasMessage(`${dim}.${k}`) ? t(`${dim}.${k}` as never) : fallback);
+  const name = (m: { label: string; labelEn: string }) => (locale === 'en' ? m.labelEn : m.label);
+
+  return (
+    <>
+      <PageHeader title={t('menu.dashboard')} crumbs={[t('menu.group.analysis')]} extra={<PeriodPicker value={period} onChange={setPeriod} />} />
+      <Typography.Paragraph type="secondary">{t('analysis.clickHint')}</Typography.Paragraph>
+      {metrics.error && <Alert type="error" message={(metrics.error as Error).message} />}
+      <Spin spinning={metrics.isLoading || catalogue.isLoading}>
+        {metrics.data && (
+          <MetricCards catalogue={catalogue.data?.items ?? []} metrics={metrics.data.metrics} yoy={metrics.data.yoy?.metrics} onDrill={setDrill} />
+        )}
+        <Row gutter={12}>
+          {available.flatMap((m) => Object.entries(m.breakdown ?? {}).map(([dim, items]) => (
+            <Col key={`${m.key}-${dim}`} xs={24} lg={12}>
+              <Card size="small" title={t('analysis.breakdown', { metric: name(m) })} style={{ marginBottom: 12 }}>
+                <EChart testId={`chart-${m.key}-${dim}`}
+                  option={{
+                    tooltip: {}, grid: { left: 40, right: 16, top: 16, bottom: 60 },
+                    xAxis: { type: 'category', data: items.map((b) => dimLabel(dim, b.key, b.label)), axisLabel: { rotate: 30 } },
+                    yAxis: { type: 'value', minInterval: 1 },
+                    series: [{ type: 'bar', data: items.map((b) => b.value), itemStyle: { color: '#b71c1c' } }],
+                  }}
+                  onClick={(p) => setDrill({ key: m.key, label: name(m), dimension: dim, value: items[p.dataIndex].key, valueLabel: dimLabel(dim, items[p.dataIndex].key, items[p.dataIndex].label) })} />
+              </Card>
+            </Col>
+          )))}
+          {trendMetric && (
+            <Col xs={24}>
+              <Card size="small" title={t('analysis.trend')} style={{ marginBottom: 12 }}
+                extra={<Select size="small" style={{ width: 220 }} value={trendMetric} onChange={setTrendKey} options={available.map((m) => ({ value: m.key, label: name(m) }))} />}>
+                <EChart testId="chart-trend"
+                  option={{
+                    tooltip: { trigger: 'axis' }, grid: { left: 40, right: 16, top: 16, bottom: 30 },
+                    xAxis: { type: 'category', data: quarters },
+                    yAxis: { type: 'value', minInterval: 1 },
+                    series: [{ type: 'line', smooth: true, data: trend.map((r) => { const v = r.data?.metrics[trendMetric]; return isAvailable(v) ? v.value : null; }) }],
+                  }} />
+              </Card>
+            </Col>
+          )}
+        </Row>
+      </Spin>
+      <DrillDownDrawer target={drill} period={key} cumulative={period.cumulative} onClose={() => setDrill(null)} />
+    </>
+  );
+}
