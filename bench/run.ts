@@ -5,8 +5,12 @@ import path from 'node:path';
 import { DEFAULT_PG_URL, openFixture, postgresUnreachable, type EngineName } from './fixture';
 import { pass, ratio, table, type BenchResult } from './lib';
 import { auditBench } from './audit.bench';
+import { classifierBench, complaintsDir } from './classifier.bench';
+import { hotspotsBench } from './hotspots.bench';
 import { loginBench } from './login.bench';
 import { officialsBench } from './officials.bench';
+import { riskBench } from './risk.bench';
+import { screensBench } from './screens.bench';
 import { startupBench } from './startup.bench';
 
 /**
@@ -67,6 +71,17 @@ if (wants('api')) {
     });
   }
 }
+
+// Report text: classifier quality and speed, hot-spot clustering (public data in ../shared/data, evaluation only).
+if ((wants('classifier') || wants('hotspots')) && !fs.existsSync(complaintsDir)) {
+  skipped.push(`classifier and hot-spot parts skipped: ${complaintsDir} not found (evaluation data, outside the repo)`);
+  log(`▶ ${skipped[skipped.length - 1]}`);
+} else {
+  if (wants('classifier')) await section('report classifier (5-fold CV on labelled complaints)', () => classifierBench(log));
+  if (wants('hotspots')) await section('report hot spots (identical bodies never split)', () => hotspotsBench(log));
+}
+if (wants('risk')) await section('risk indicators (1M synthetic compiled releases; real OCDS samples)', () => riskBench(log));
+if (wants('screens')) await section('bid-rigging screens (AUC per labelled dataset, combined score out-of-fold)', () => screensBench(log));
 
 const misses = results.filter((r) => pass(r) === false);
 log('');

@@ -5,6 +5,7 @@ import { demoCommand } from './demoCommand';
 import { migrateCommand } from './migrateCommand';
 import { riskCommand } from './riskCommand';
 import { reportCommand } from './reportCommand';
+import { reportsCommand } from './reportsCommand';
 import { serveCommand } from './serveCommand';
 
 const usage = `廉鉴 Lianjian — 县纪委监委工作平台
@@ -22,6 +23,7 @@ Usage: lianjian <command> [options]
   risk indicators|prepare|coverage  Procurement red flags on OCDS data, Cardinal-compatible (risk --help)
   report quarterly --period 2026Q1 [--county CODE] [--cumulative] --out FILE.docx [--json FILE.json]
                                     Generate the quarterly situation analysis (official document format)
+  reports train|classify|hotspots   Report category classifier and hot-spot clusters (reports --help)
 `;
 
 export type Command = (args: string[]) => Promise<number>;
@@ -36,6 +38,7 @@ const commands: Record<string, Command> = {
   restore: restoreCommand,
   risk: riskCommand,
   report: reportCommand,
+  reports: reportsCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
