@@ -1,5 +1,9 @@
 import { parseArgs } from 'node:util';
 import { createDemoCounty } from '../modules/org/demo/createDemoCounty';
+import { createDemoCases, printDemoCases } from '../modules/cases/demo';
+import { createDemoReports, printDemoReports } from '../modules/reports/demo';
+import { recoverAttachments } from '../modules/reports/intakeService';
+import { ensureReportRoles } from '../modules/reports/permissions';
 import { loadConfig } from '../platform/config';
 import { closeContext, createContext } from '../platform/context';
 import { buildApp } from '../platform/http/app';
@@ -17,10 +21,16 @@ export async function serveCommand(args: string[]): Promise<number> {
     if (demoWanted) {
       process.stdout.write('首次启动，正在创建演示县 First start: creating the demo county…\n');
       printDemo(await createDemoCounty(ctx.db, process.env.LIANJIAN_DEMO_COUNTY ?? '530125'));
+      printDemoReports(await createDemoReports(ctx.db, process.env.LIANJIAN_DEMO_COUNTY ?? '530125', { config }));
+      printDemoCases(await createDemoCases(ctx.db, process.env.LIANJIAN_DEMO_COUNTY ?? '530125'));
     } else {
       process.stdout.write('数据库为空。请先创建系统管理员 The database is empty: create the first administrator with\n  npx lianjian admin create --username admin --county <6-digit county code>\n');
     }
   }
+  // Attachment files a crash left under their temporary names: finish or remove them before serving.
+  await recoverAttachments(ctx);
+  // Built-in roles get the reports permissions once (an install created before the reports module too).
+  await ensureReportRoles(ctx.db);
   const app = await buildApp(ctx, { logger: process.env.LIANJIAN_QUIET !== '1' });
   ctx.audit.start();
   await app.listen({ port: config.port, host: config.host });

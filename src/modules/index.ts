@@ -7,9 +7,11 @@ import type { RouteDef } from '../platform/http/route';
 import { registerMessages } from '../platform/i18n/messages';
 import type { ServerModule } from './module';
 import { analysisModule } from './analysis/module';
+import { casesModule } from './cases/module';
 import { registerMetrics } from './analysis/registry';
 import { orgMetrics } from './org/metrics';
 import { orgRoutes } from './org/routes';
+import { reportsModule } from './reports/module';
 
 /**
  * Every business module, in one list: the server mounts their routes, OpenAPI documents them, the
@@ -19,6 +21,8 @@ import { orgRoutes } from './org/routes';
 export const serverModules: ServerModule[] = [
   { name: 'org', routes: orgRoutes, metrics: orgMetrics },
   analysisModule,
+  casesModule,
+  reportsModule,
 ];
 
 for (const m of serverModules) {

@@ -7,6 +7,9 @@ import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { navFor } from './layout/nav';
 
+// The citizens' page lives outside the signed-in shell (it is also what an internet-zone deployment serves).
+const PublicReportPage = lazy(() => import('../modules/reports/pages/PublicReportPage'));
+
 // Pages load on demand so the login screen does not pay for every module's code.
 const pages: Record<string, LazyExoticComponent<ComponentType>> = {
   '/org/units': lazy(() => import('../modules/org/pages/UnitTreePage')),
@@ -17,6 +20,12 @@ const pages: Record<string, LazyExoticComponent<ComponentType>> = {
   '/audit': lazy(() => import('../platform/audit/pages/AuditLogPage')),
   '/analysis/dashboard': lazy(() => import('../modules/analysis/pages/DashboardPage')),
   '/analysis/reports': lazy(() => import('../modules/analysis/pages/ReportsPage')),
+  '/reports': lazy(() => import('../modules/reports/pages/ReportsPage')),
+  '/reports/:id': lazy(() => import('../modules/reports/pages/ReportDetailPage')),
+  '/cases/clues': lazy(() => import('../modules/cases/pages/CluesPage')),
+  '/cases/cases': lazy(() => import('../modules/cases/pages/CasesPage')),
+  '/cases/cases/:id': lazy(() => import('../modules/cases/pages/CaseDetailPage')),
+  '/cases/integrity': lazy(() => import('../modules/cases/pages/IntegrityPage')),
   '/settings': lazy(() => import('./pages/SettingsPage')),
 };
 
@@ -35,6 +44,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/public" element={<Suspense fallback={<PageSpin />}><PublicReportPage /></Suspense>} />
       <Route element={<RequireAuth />}>
         <Route element={<AppLayout />}>
           <Route index element={<HomePage />} />

@@ -18,6 +18,11 @@ import { registerRoutes } from './registerRoutes';
 
 export const webDir = path.join(rootDir, 'dist/web');
 
+/** Receipts in public lookup URLs are replaced before anything is logged. */
+export function maskSecrets(url: string): string {
+  return url.replace(/(\/public\/reports\/)[^/?#]+/g, '$1***');
+}
+
 export interface MountedRoute { method: string; url: string; declared: boolean }
 declare module 'fastify' {
   interface FastifyInstance { mountedRoutes: MountedRoute[] }
@@ -25,7 +30,12 @@ declare module 'fastify' {
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ? { level: ctx.config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
+    logger: opts.logger ? {
+      level: ctx.config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization'],
+      // A reporter's receipt is a bearer secret: never write it to the log with the URL.
+      serializers: { req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: maskSecrets(req.url), remoteAddress: req.ip }) },
+    } : false,
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.LIANJIAN_TRUST_PROXY === '1',
     ajv: { customOptions: { removeAdditional: false } },

@@ -1,5 +1,7 @@
+import { casesZh } from '../../modules/cases/pages/messages.zh';
 import { analysisZh } from '../../modules/analysis/pages/messages.zh';
 import { orgZh } from '../../modules/org/pages/messages.zh';
+import { reportsZh } from '../../modules/reports/pages/messages.zh';
 
 /**
  * The reference dictionary: its keys define MessageKey, so a missing English text is a compile error.
@@ -142,5 +144,5 @@ const shell = {
   'audit.brokenAt': '第 {seq} 号记录（ID {id}）处断裂：{reason}',
 } as const;
 
-export const zhCN = { ...shell, ...orgZh, ...analysisZh };
+export const zhCN = { ...shell, ...orgZh, ...analysisZh, ...reportsZh, ...casesZh };
 export type MessageKey = keyof typeof zhCN;

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import {
-  ApartmentOutlined, AuditOutlined, DashboardOutlined, FileTextOutlined, BankOutlined, HomeOutlined, SafetyCertificateOutlined,
-  SettingOutlined, TeamOutlined, UserOutlined,
+  ApartmentOutlined, AuditOutlined, MailOutlined, DashboardOutlined, FileTextOutlined, BankOutlined, HomeOutlined, SafetyCertificateOutlined,
+  SettingOutlined, TeamOutlined, UserOutlined, FileSearchOutlined, FolderOpenOutlined, IdcardOutlined,
 } from '@ant-design/icons';
 import type { MessageKey } from '../i18n';
 
@@ -18,6 +18,8 @@ export interface NavItem {
 /** Menu groups in display order; a module with its own group adds it here (label key `menu.group.<key>`). */
 export const navGroups = [
   { key: 'analysis', label: 'menu.group.analysis' },
+  { key: 'reports', label: 'menu.group.reports' },
+  { key: 'cases', label: 'menu.group.cases' },
   { key: 'org', label: 'menu.group.org' },
   { key: 'system', label: 'menu.group.system' },
 ] as const satisfies ReadonlyArray<{ key: string; label: MessageKey }>;
@@ -27,6 +29,10 @@ export const navItems: NavItem[] = [
   { path: '/', label: 'menu.home', icon: <HomeOutlined />, testId: 'menu-home' },
   { path: '/analysis/dashboard', label: 'menu.dashboard', icon: <DashboardOutlined />, testId: 'menu-dashboard', permission: 'analysis.read', group: 'analysis' },
   { path: '/analysis/reports', label: 'menu.analysisReports', icon: <FileTextOutlined />, testId: 'menu-analysis-reports', permission: 'analysis.read', group: 'analysis' },
+  { path: '/reports', label: 'menu.reports', icon: <MailOutlined />, testId: 'menu-reports', permission: 'reports.report.read', group: 'reports' },
+  { path: '/cases/clues', label: 'menu.clues', icon: <FileSearchOutlined />, testId: 'menu-clues', permission: 'cases.clue.read', group: 'cases' },
+  { path: '/cases/cases', label: 'menu.cases', icon: <FolderOpenOutlined />, testId: 'menu-cases', permission: 'cases.case.read', group: 'cases' },
+  { path: '/cases/integrity', label: 'menu.integrity', icon: <IdcardOutlined />, testId: 'menu-integrity', permission: 'cases.integrity.read', group: 'cases' },
   { path: '/org/units', label: 'menu.orgUnits', icon: <ApartmentOutlined />, testId: 'menu-org-units', permission: 'org.unit.read', group: 'org' },
   { path: '/org/officials', label: 'menu.officials', icon: <UserOutlined />, testId: 'menu-officials', permission: 'org.official.read', group: 'org' },
   { path: '/org/companies', label: 'menu.companies', icon: <BankOutlined />, testId: 'menu-companies', permission: 'org.company.read', group: 'org' },

@@ -1,0 +1,42 @@
+import type { Kysely } from 'kysely';
+import type { PermissionInfo } from '../../platform/auth/permissions';
+import type { DB } from '../../platform/db/schema';
+
+export const casesPermissions: PermissionInfo[] = [
+  { code: 'cases.clue.read', group: 'cases', labelZh: '查看问题线索', labelEn: 'View clues' },
+  { code: 'cases.clue.write', group: 'cases', labelZh: '登记、处置问题线索', labelEn: 'Register and dispose of clues' },
+  { code: 'cases.clue.approve', group: 'cases', labelZh: '审批线索处置', labelEn: 'Approve clue disposals' },
+  { code: 'cases.case.read', group: 'cases', labelZh: '查看案件（须为办案组成员或有督办权限）', labelEn: 'View cases (team members or supervisors)' },
+  { code: 'cases.case.write', group: 'cases', labelZh: '立案、办理案件', labelEn: 'Open and handle cases' },
+  { code: 'cases.case.approve', group: 'cases', labelZh: '审批立案', labelEn: 'Approve case openings' },
+  { code: 'cases.case.supervise', group: 'cases', labelZh: '监督管理全部案件（不限办案组）', labelEn: 'Supervise all cases (beyond the team)' },
+  { code: 'cases.relation.write', group: 'cases', labelZh: '登记回避关系', labelEn: 'Record relations for recusal' },
+  { code: 'cases.rules.write', group: 'cases', labelZh: '确认、修改期限规则表', labelEn: 'Confirm or change the time-limit rule table' },
+  { code: 'cases.integrity.read', group: 'cases', labelZh: '查阅廉政档案、出具廉政意见', labelEn: 'Read integrity records and issue integrity opinions' },
+];
+
+const grants: Record<string, string[]> = {
+  cdiLeader: ['cases.clue.read', 'cases.clue.approve', 'cases.case.read', 'cases.case.approve', 'cases.case.supervise', 'cases.relation.write', 'cases.integrity.read', 'cases.rules.write'],
+  intakeOfficer: ['cases.clue.read', 'cases.clue.write'],
+  caseHandler: ['cases.clue.read', 'cases.clue.write', 'cases.case.read', 'cases.case.write', 'cases.relation.write', 'cases.integrity.read'],
+  townshipCommittee: ['cases.clue.read', 'cases.clue.write', 'cases.case.read', 'cases.case.write'],
+};
+
+/**
+ * Adds this module's permissions to the built-in roles (the org module's role list predates it), idempotently,
+ * never removing what an office changed.
+ */
+export async function ensureCasesRoles(db: Kysely<DB>): Promise<void> {
+  const roles = await db.selectFrom('roles').select(['id', 'code', 'permissions']).where('code', 'in', Object.keys(grants)).execute();
+  for (const r of roles) {
+    const missing = grants[r.code].filter((p) => !r.permissions.includes(p));
+    if (missing.length > 0) await db.updateTable('roles').set({ permissions: [...r.permissions, ...missing], updated_at: new Date() }).where('id', '=', r.id).execute();
+  }
+}
+
+/** Whether a user holds a permission through any role (approvers are named users, not the caller). */
+export async function userHasPermission(db: Kysely<DB>, userId: string, permission: string): Promise<boolean> {
+  const rows = await db.selectFrom('user_roles as ur').innerJoin('roles as r', 'r.id', 'ur.role_id').innerJoin('users as u', 'u.id', 'ur.user_id')
+    .select('r.permissions').where('ur.user_id', '=', userId).where('u.active', '=', true).execute();
+  return rows.some((r) => r.permissions.includes(permission));
+}

@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { uuid } from '../org/schema';
+import { approvalLevels, clueOutcomes, disposals, memberRoles, relationKinds, sourceTypes } from './db';
+import {
+  adminSanctionKinds, disciplineCodes, exemptionMeasures, firstFormMeasures, mitigatingCircumstances, organisationalMeasures,
+  partySanctionKinds, personCategories,
+} from './rules';
+
+/** Input schemas of the case workflow; strict, so unknown fields are refused and named. */
+const isoDate = z.iso.date();
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const idParams = z.strictObject({ id: uuid });
+export const subjectParams = z.strictObject({ id: uuid, subjectId: uuid });
+export const deadlineParams = z.strictObject({ id: uuid, key: z.string().regex(/^[a-z][A-Za-z0-9]{1,63}$/) });
+
+export const listQuery = z.strictObject({
+  q: z.string().trim().max(50).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+export const clueCreate = z.strictObject({
+  title: text(200),
+  summary: z.string().max(5000).optional(),
+  receivedOn: isoDate,
+  unitId: uuid,
+  sources: z.array(z.strictObject({ type: z.enum(sourceTypes), id: z.string().max(100).optional(), note: z.string().max(500).optional() })).min(1).max(20),
+  accused: z.array(uuid).max(20).default([]),
+});
+
+export const clueDisposal = z.strictObject({
+  disposal: z.enum(disposals),
+  opinion: text(2000),
+  decidedOn: isoDate,
+  approverId: uuid.optional(),
+  higherApprovalRef: z.string().trim().min(1).max(100).optional(),
+});
+
+export const clueInquiry = z.strictObject({ servedOn: isoDate, repliedOn: isoDate.optional() });
+
+export const clueConclusion = z.strictObject({
+  outcome: z.enum(clueOutcomes.filter((o) => o !== 'caseOpened') as [string, ...string[]]),
+  concludedOn: isoDate,
+  measure: z.enum([...firstFormMeasures, ...organisationalMeasures]).optional(),
+});
+
+const subjectInput = z.strictObject({
+  officialId: uuid,
+  personCategory: z.enum(personCategories),
+  holdsPartyPost: z.boolean().default(false),
+  villageSecretary: z.enum(['current', 'former']).optional(),
+  villageDirector: z.enum(['current', 'former']).optional(),
+});
+
+export const caseOpen = z.strictObject({
+  title: text(200),
+  summary: z.string().max(5000).optional(),
+  clueId: uuid.optional(),
+  unitId: uuid,
+  caseTypeCode: z.string().max(64),
+  openedOn: isoDate,
+  approverId: uuid,
+  higherApprovalRef: z.string().trim().min(1).max(100).optional(),
+  subjects: z.array(subjectInput).min(1).max(20),
+  team: z.array(z.strictObject({ userId: uuid, role: z.enum(memberRoles) })).max(20).default([]),
+});
+export type CaseOpen = z.infer<typeof caseOpen>;
+
+export const memberAdd = z.strictObject({ userId: uuid, role: z.enum(memberRoles), addedOn: isoDate });
+
+export const stageChange = z.strictObject({
+  to: z.enum(['investigation', 'review', 'decision', 'execution', 'closed']),
+  on: isoDate,
+  investigationReportFiled: z.boolean().optional(),
+  reviewReportFiled: z.boolean().optional(),
+  executionComplete: z.boolean().optional(),
+  withdrawalApproved: z.boolean().optional(),
+  sendBackMode: z.enum(['reinvestigation', 'supplementary']).optional(),
+});
+
+export const suspensionBody = z.strictObject({ on: isoDate, reason: z.string().max(500).optional() });
+export const extensionBody = z.strictObject({
+  approvedOn: isoDate,
+  approvalRef: text(100),
+  amount: z.int().min(1).max(120).optional(),
+  unit: z.enum(['days', 'workingDays', 'months', 'years']).optional(),
+});
+export const fulfilBody = z.strictObject({ on: isoDate });
+
+export const violationBody = z.strictObject({
+  subjectId: uuid,
+  discipline: z.enum(disciplineCodes),
+  regulation: z.enum(['cpcDisciplinary2023', 'adminSanctions2020', 'criminalLaw']),
+  article: z.int().min(1).max(999),
+  caseTypeCode: z.string().max(64),
+  description: z.string().max(2000).optional(),
+});
+
+const sanction = z.discriminatedUnion('track', [
+  z.strictObject({ track: z.literal('party'), kind: z.enum(partySanctionKinds), probationMonths: z.union([z.literal(12), z.literal(24)]).optional(), insteadOfRemoval: z.boolean().optional() }),
+  z.strictObject({ track: z.literal('admin'), kind: z.enum(adminSanctionKinds), months: z.int().min(1).max(48).optional() }),
+]);
+
+export const outcomeBody = z.strictObject({
+  decidedOn: isoDate,
+  outcome: z.discriminatedUnion('type', [
+    z.strictObject({
+      type: z.literal('sanction'), sanction,
+      criminal: z.strictObject({
+        kind: z.enum(['intentionalSentence', 'negligentOver3Years', 'negligentUpTo3Years', 'politicalRightsDeprived', 'fineOrNotProsecuted']),
+        higherApprovalForDismissal: z.boolean().optional(),
+      }).optional(),
+    }),
+    z.strictObject({
+      type: z.literal('exempted'), track: z.enum(['party', 'admin']), dueSanction: z.enum(partySanctionKinds).optional(),
+      minorFacts: z.boolean().optional(), mitigating: z.array(z.enum(mitigatingCircumstances)).max(7),
+      measures: z.array(z.enum(exemptionMeasures)).min(1).max(5), organisationalMeasure: z.enum(organisationalMeasures).optional(),
+      writtenConclusion: z.boolean(),
+    }),
+    z.strictObject({ type: z.literal('organisational'), measure: z.enum(organisationalMeasures) }),
+    z.strictObject({ type: z.literal('education'), measure: z.enum(firstFormMeasures) }),
+    z.strictObject({ type: z.literal('prosecutionTransfer') }),
+    z.strictObject({ type: z.literal('cleared') }),
+  ]),
+});
+
+export const recoveryBody = z.strictObject({
+  amountFen: z.int().min(1).max(1e13),
+  recoveredOn: isoDate,
+  subjectId: uuid.optional(),
+  note: z.string().max(500).optional(),
+});
+
+export const relationCreate = z.strictObject({
+  officialId: uuid,
+  userId: uuid,
+  kind: z.enum(relationKinds),
+  note: z.string().max(500).optional(),
+});
+export const relationFilter = z.strictObject({ officialId: uuid.optional(), userId: uuid.optional() });
+
+export const opinionQuery = z.strictObject({ purpose: z.string().trim().max(100).optional(), on: isoDate.optional() });
+
+export { approvalLevels };
