@@ -19,13 +19,33 @@ export interface RoleView {
 }
 
 /**
- * Nobody hands out more than they hold: every permission of the role must be the actor's own, and its data
- * scope may not reach beyond the actor's. Otherwise an administrator of one township could mint a county-wide
- * role (or edit their own role) and give themselves everything. Used for role edits and for user grants.
+ * The county's role authority — whoever may edit roles with a county-wide scope (the system administrator
+ * under 等保's separation of duties, whose every grant the security auditor sees) — defines what roles carry,
+ * including permissions of modules it does not use itself. Without this, a module that lands later could
+ * never be granted to anyone.
+ */
+function isRoleAuthority(actor: Actor): boolean {
+  return actor.scope.all && actor.permissions.has('system.role.write');
+}
+
+/**
+ * The security auditor's permissions stay out of the role authority's reach: an administrator who could
+ * grant audit.* could read (and judge) their own trail. Only someone holding them can hand them on.
+ */
+const separatedDuty = (permission: string) => permission.startsWith('audit.');
+
+/**
+ * Every other administrator hands out no more than they hold: every permission of the role must be the
+ * actor's own, and its data scope may not reach beyond the actor's. Otherwise an administrator of one
+ * township could mint a county-wide role (or edit their own role) and give themselves everything.
+ * Used for role edits and for user grants.
  */
 export async function assertGrantable(db: Kysely<DB>, actor: Actor, roles: GrantableRole[]): Promise<void> {
   for (const role of roles) {
-    if (!role.permissions.every((p) => isPermission(p) && actor.permissions.has(p))) throw new AppError('FORBIDDEN');
+    if (!role.permissions.every(isPermission)) throw new AppError('FORBIDDEN');
+    const authority = isRoleAuthority(actor);
+    if (!role.permissions.every((p) => actor.permissions.has(p) || (authority && !separatedDuty(p)))) throw new AppError('FORBIDDEN');
+    if (authority) continue;
     if (actor.scope.all) continue;
     if (role.data_scope === 'all') throw new AppError('FORBIDDEN');
     // 'unitAndBelow' is relative to the holder's unit, which lies inside the actor's scope; that only stays
