@@ -48,3 +48,22 @@ describe('quarterly report API', () => {
     expect(list.json().items).toHaveLength(1);
   });
 });
+
+describe('report sentence templates', () => {
+  it('lets the office rewrite a sentence, refusing unknown metrics, and uses the new text', async () => {
+    const current = (await t.app.inject({ method: 'GET', url: '/api/v1/analysis/report-templates', headers: { cookie } })).json().templates;
+    const bad = structuredClone(current);
+    bad.paragraphs[0].clauses[0].text = '共有{no.such.metric}件';
+    const refused = await t.app.inject({ method: 'PUT', url: '/api/v1/analysis/report-templates', headers: { cookie }, payload: bad });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().issues[0].message).toContain('no.such.metric');
+
+    const edited = structuredClone(current);
+    edited.paragraphs.push({ id: 'officials', section: 'achievements', heading: '加强干部队伍建设', clauses: [{ text: '全县在册干部{org.officials}人', sep: '。' }] });
+    expect((await t.app.inject({ method: 'PUT', url: '/api/v1/analysis/report-templates', headers: { cookie }, payload: edited })).statusCode).toBe(200);
+    const report = await t.app.inject({ method: 'POST', url: '/api/v1/analysis/reports', headers: { cookie }, payload: { period: `${year}`, cumulative: false } });
+    const text = JSON.stringify(report.json().sections);
+    expect(text).toContain('加强干部队伍建设');
+    expect(text).toContain('全县在册干部');
+  });
+});
