@@ -6,6 +6,7 @@ import { api } from '../../../web/api/client';
 import type { Page } from '../../../web/api/types';
 import { useAuth } from '../../../web/auth/AuthContext';
 import { PageHeader } from '../../../web/components/PageHeader';
+import { serverPagination } from '../../../web/components/serverPagination';
 import { UnitTreeSelect } from '../../../web/components/UnitTreeSelect';
 import { useT } from '../../../web/i18n';
 import { CompanyDrawer } from './CompanyDrawer';
@@ -101,14 +102,7 @@ export default function CompaniesPage() {
           columns={columns}
           dataSource={list.data?.items ?? []}
           scroll={{ x: 1150 }}
-          pagination={{
-            current: page.page,
-            pageSize: page.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (n) => t('common.total', { n }),
-            onChange: (p, size) => setPage({ page: size !== page.pageSize ? 1 : p, pageSize: size }),
-          }}
+          pagination={serverPagination(t, page, setPage, list.data?.total)}
         />
       </Card>
       <CompanyDrawer open={drawer.open} record={drawer.record} onClose={() => setDrawer({ open: false, record: null })} />

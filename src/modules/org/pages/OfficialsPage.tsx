@@ -6,6 +6,7 @@ import { api, downloadFile, showError } from '../../../web/api/client';
 import type { Page } from '../../../web/api/types';
 import { useAuth } from '../../../web/auth/AuthContext';
 import { PageHeader } from '../../../web/components/PageHeader';
+import { serverPagination } from '../../../web/components/serverPagination';
 import { UnitTreeSelect } from '../../../web/components/UnitTreeSelect';
 import { useT } from '../../../web/i18n';
 import { ImportButton } from './ImportButton';
@@ -127,14 +128,7 @@ export default function OfficialsPage() {
           columns={columns}
           dataSource={list.data?.items ?? []}
           scroll={{ x: 1300 }}
-          pagination={{
-            current: page.page,
-            pageSize: page.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (n) => t('common.total', { n }),
-            onChange: (p, size) => setPage({ page: size !== page.pageSize ? 1 : p, pageSize: size }),
-          }}
+          pagination={serverPagination(t, page, setPage, list.data?.total)}
         />
       </Card>
       <OfficialDrawer open={drawer.open} id={drawer.id} onClose={() => setDrawer({ open: false, id: null })} />

@@ -7,6 +7,7 @@ import { api } from '../../../web/api/client';
 import type { Page } from '../../../web/api/types';
 import { useAuth } from '../../../web/auth/AuthContext';
 import { PageHeader } from '../../../web/components/PageHeader';
+import { serverPagination } from '../../../web/components/serverPagination';
 import { useT } from '../../../web/i18n';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserDrawer } from './UserDrawer';
@@ -112,14 +113,7 @@ export default function UsersPage() {
           columns={columns}
           dataSource={list.data?.items ?? []}
           scroll={{ x: 1250 }}
-          pagination={{
-            current: page.page,
-            pageSize: page.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (n) => t('common.total', { n }),
-            onChange: (p, size) => setPage({ page: size !== page.pageSize ? 1 : p, pageSize: size }),
-          }}
+          pagination={serverPagination(t, page, setPage, list.data?.total)}
         />
       </Card>
       <UserDrawer open={drawer.open} record={drawer.record} onClose={() => setDrawer({ open: false, record: null })} />
