@@ -4,6 +4,7 @@ import { createDemoCases, printDemoCases } from '../modules/cases/demo';
 import { createDemoReports, printDemoReports } from '../modules/reports/demo';
 import { recoverAttachments } from '../modules/reports/intakeService';
 import { ensureReportRoles } from '../modules/reports/permissions';
+import { startClassifierRetraining } from '../modules/reports/module';
 import { loadConfig } from '../platform/config';
 import { closeContext, createContext } from '../platform/context';
 import { buildApp } from '../platform/http/app';
@@ -33,6 +34,7 @@ export async function serveCommand(args: string[]): Promise<number> {
   await ensureReportRoles(ctx.db);
   const app = await buildApp(ctx, { logger: process.env.LIANJIAN_QUIET !== '1' });
   ctx.audit.start();
+  const retraining = startClassifierRetraining(ctx); // category model: at start (the demo's first model) and every 24 h when closed reports changed
   await app.listen({ port: config.port, host: config.host });
   process.stdout.write(`廉鉴 Lianjian is serving http://localhost:${config.port} (database: ${ctx.engine}${ctx.engine === 'pglite' ? `, ${config.dataDir}` : ''}) — ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   await new Promise<void>((resolve) => {
@@ -41,6 +43,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     process.once('SIGTERM', stop);
   });
   process.stdout.write('Shutting down…\n');
+  retraining.stop();
   await app.close();
   await closeContext(ctx);
   return 0;

@@ -1,5 +1,7 @@
 import { defineRoute, type RouteDef } from '../../platform/http/route';
 import { caseService } from './caseService';
+import { deadlineWarnings } from './deadlineService';
+import { z } from 'zod';
 import { DOCX_TYPE } from './documents';
 import { documentService } from './documentService';
 import { outcomeService } from './outcomeService';
@@ -14,6 +16,12 @@ const update = { permission: 'cases.case.write', scope: { resource: 'cases', op:
 const exportAccess = { permission: 'cases.case.read', scope: { resource: 'cases', op: 'export' } } as const;
 
 export const caseRoutes: RouteDef[] = [
+  defineRoute({
+    method: 'GET', url: '/api/v1/cases/deadlines', summary: 'Running time limits of visible cases and clues, with warnings before and after the due day', tags,
+    access: { permission: 'cases.clue.read', scope: { resource: 'caseDeadlines', op: 'list' } },
+    query: z.strictObject({ state: z.enum(['dueSoon', 'overdue', 'all']).default('all'), warnDays: z.coerce.number().int().min(0).max(60).default(7) }),
+    handler: async ({ ctx, actor, query }) => ({ items: await deadlineWarnings(ctx.db, actor, query.state, query.warnDays) }),
+  }),
   defineRoute({
     method: 'GET', url: '/api/v1/cases/cases', summary: 'Cases the caller may see (data scope AND team membership or supervision)', tags,
     access: { permission: 'cases.case.read', scope: { resource: 'cases', op: 'list' } }, query: listQuery,

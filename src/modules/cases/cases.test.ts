@@ -105,6 +105,12 @@ describe('cases', () => {
     await api('POST', `/api/v1/cases/cases/${caseId}/suspension`, 'cases', { on: '2026-04-01' });
     const resumed = await api('POST', `/api/v1/cases/cases/${caseId}/resumption`, 'cases', { on: '2026-04-11' });
     expect(resumed.json().deadlines[0]).toMatchObject({ rule_key: 'investigationDecision', due_on: '2027-03-12' });
+    const ext = await api('POST', `/api/v1/cases/cases/${caseId}/deadlines/investigationDecision/extensions`, 'cases', { approvedOn: '2026-04-15', approvalRef: '昆纪批〔2026〕3号' });
+    expect(ext.statusCode, ext.body).toBe(200);
+    expect(ext.json().deadlines[0].due_on).toBe('2027-09-13');
+    const again = await api('POST', `/api/v1/cases/cases/${caseId}/deadlines/investigationDecision/extensions`, 'cases', { approvedOn: '2026-04-16', approvalRef: '再次' });
+    expect(keys(again)).toEqual(['cases.deadline.tooManyExtensions']);
+    expect(again.json().issues[0].message).toContain('第一百八十五条');
     expect((await api('GET', `/api/v1/cases/cases/${caseId}`, 'cases2')).statusCode).toBe(404);
     expect((await api('GET', '/api/v1/cases/cases', 'cases2')).json().total).toBe(0);
     expect((await api('GET', `/api/v1/cases/cases/${caseId}`, 'cdi')).statusCode).toBe(200);
@@ -144,7 +150,7 @@ describe('cases', () => {
     }
     const closed = await api('POST', `/api/v1/cases/cases/${caseId}/stage`, 'cases', { to: 'closed', on: '2026-06-15', executionComplete: true });
     expect(closed.statusCode, closed.body).toBe(200);
-    expect(closed.json().events.map((e: { kind: string }) => e.kind)).toEqual(['opened', 'suspended', 'resumed', 'memberAdded', 'memberAdded', 'stage', 'stage', 'stage', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'stage']);
+    expect(closed.json().events.map((e: { kind: string }) => e.kind)).toEqual(['opened', 'suspended', 'resumed', 'extended', 'memberAdded', 'memberAdded', 'stage', 'stage', 'stage', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'stage']);
     for (const url of [`/api/v1/cases/cases/${caseId}/opening-decision.docx`, `/api/v1/cases/cases/${caseId}/subjects/${main}/sanction-decision.docx`]) {
       const doc = await api('GET', url, 'cases');
       expect(doc.statusCode, url).toBe(200);
@@ -164,6 +170,17 @@ describe('cases', () => {
     expect(doc.headers['x-integrity-conclusion']).toBe('restricted');
     const actions = await t.ctx.db.selectFrom('audit_log').select('action').where('object_id', '=', officialId).execute();
     expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(['cases.integrity.read', 'cases.integrity.export']));
+  });
+});
+
+describe('deadline warnings', () => {
+  it('lists an undisposed clue past its one-month limit as overdue, naming the rule, and hides it from other scopes', async () => {
+    const clue = (await api('POST', '/api/v1/cases/clues', 'cases', { title: '逾期未处置线索', receivedOn: '2026-02-02', unitId: ids.cdiUnit, sources: [{ type: 'referral' }] })).json();
+    const res = await api('GET', '/api/v1/cases/deadlines?state=overdue', 'cases');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items.find((i: { id: string }) => i.id === clue.id)).toMatchObject({ kind: 'clue', ruleKey: 'clueDisposalOpinion', due: '2026-03-02', state: 'overdue', source: '监督执纪工作规则（2019） 第二十一条' });
+    const township = await api('GET', '/api/v1/cases/deadlines?state=all', 't530125102');
+    expect(township.json().items.some((i: { id: string }) => i.id === clue.id)).toBe(false);
   });
 });
 

@@ -28,7 +28,7 @@ export function weighted<T>(rand: () => number, table: Array<[T, number]>): T {
   return table[table.length - 1][0];
 }
 
-const disposalShares: Array<['inquiry' | 'verification' | 'shelved' | 'closed', number]> = [['inquiry', 22], ['verification', 52], ['shelved', 5], ['closed', 21]];
+const disposalShares: Array<['inquiry' | 'verification' | 'shelved' | 'closed', number]> = [['inquiry', 20], ['verification', 58], ['shelved', 5], ['closed', 17]];
 const otherSources: Array<['inspection' | 'riskHit' | 'audit' | 'referral', number]> = [['inspection', 4], ['referral', 3], ['audit', 2], ['riskHit', 1]];
 
 export async function createDemoCases(db: Kysely<DB>, countyCode: string, opts: { today?: IsoDate; seed?: number } = {}): Promise<DemoCasesResult> {
@@ -99,7 +99,7 @@ export async function createDemoCases(db: Kysely<DB>, countyCode: string, opts: 
         await trx.updateTable('clues').set({ inquiry_served_on: served, inquiry_reply_due: computeDue(replyRule, served, cal).due!, inquiry_replied_on: addCalendarDays(served, 10) < today ? addCalendarDays(served, 10) : null }).where('id', '=', clue.id).execute();
         [outcome, measure] = rand() < 0.55 ? ['education', weighted(rand, [['reminderTalk', 4], ['criticism', 3], ['admonition', 2], ['inquiryClosedWithEducation', 3]])] : ['closedUntrue', null];
       } else if (disposal === 'verification') {
-        if (rand() < 0.78) {
+        if (rand() < 0.85) {
           const openedOn = addCalendarDays(disposalOn, 10 + Math.floor(rand() * 25));
           if (openedOn < today) {
             const caseYear = Number(openedOn.slice(0, 4));

@@ -21,7 +21,7 @@ function pickWeighted<T>(rand: () => number, table: Array<[T, number]>): T {
 
 /** The outcomes of one subject: mostly light party sanctions, fewer heavy ones, a few transfers, exemptions and organisational handling. */
 function outcomesFor(rand: () => number, village: boolean, holdsPost: boolean, party: boolean): SubjectOutcome[] {
-  const form = pickWeighted(rand, [['light', 58], ['heavy', 22], ['crime', 8], ['exempt', 7], ['org', 5]] as Array<[string, number]>);
+  const form = pickWeighted(rand, [['light', 55], ['heavy', 21], ['crime', 12], ['exempt', 6], ['org', 6]] as Array<[string, number]>);
   const s = (sanction: Sanction): SubjectOutcome => ({ type: 'sanction', sanction });
   if (form === 'exempt') return [{ type: 'exempted', track: 'party', dueSanction: 'warning', mitigating: ['volunteered'], measures: ['criticism'], writtenConclusion: true }];
   if (form === 'org') return [{ type: 'organisational', measure: pickWeighted(rand, [['postAdjusted', 3], ['removedFromOffice', 1], ['orderedToResign', 1]]) }];

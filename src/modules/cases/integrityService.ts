@@ -17,18 +17,18 @@ export function sanctionLabel(track: string | null, kind: string | null): string
 }
 
 /** Reports about the official, if the reports module's table exists in this database (either module may land first). */
-async function reportsAbout(db: Kysely<DB>, officialId: string) {
+async function reportsAbout(db: Kysely<DB>, officialId: string, countyCode: string) {
   const exists = await sql<{ t: string | null }>`select to_regclass('public.reports')::text as t`.execute(db);
   if (!exists.rows[0]?.t) return { available: false, items: [] as Array<{ id: string; serial: string; title: string; received_on: string; status: string }> };
   const rows = await sql<{ id: string; serial: string; title: string; received_on: string; status: string }>`
-    select id, serial, title, received_on::text as received_on, status from reports where accused_official_id = ${officialId} order by received_on desc`.execute(db);
+    select id, serial, title, received_on::text as received_on, status from reports where accused_official_id = ${officialId} and county_code = ${countyCode} order by received_on desc`.execute(db);
   return { available: true, items: rows.rows };
 }
 
 /** The integrity record (廉政档案) of one official in the caller's data scope, with a conclusion for an opinion. */
 export async function integrityRecord(db: Kysely<DB>, actor: Actor, officialId: string, on = todayInShanghai()) {
   const official = await db.selectFrom('officials as o').innerJoin('units as u', 'u.id', 'o.unit_id')
-    .select(['o.id', 'o.name', 'o.gender', 'o.post', 'o.rank', 'o.party_member', 'u.name as unitName'])
+    .select(['o.id', 'o.county_code', 'o.name', 'o.gender', 'o.post', 'o.rank', 'o.party_member', 'u.name as unitName'])
     .where('o.id', '=', officialId).where(scopeCondition(actor, 'o.unit_id', 'o.created_by')).executeTakeFirst();
   if (!official) throw AppError.notFound('what.official');
   const clues = await db.selectFrom('clue_accused as a').innerJoin('clues as c', 'c.id', 'a.clue_id')
@@ -44,7 +44,7 @@ export async function integrityRecord(db: Kysely<DB>, actor: Actor, officialId: 
     ...o, label: o.type === 'sanction' ? sanctionLabel(o.track, o.kind) : o.type,
     active: o.type === 'sanction' && (o.permanent || (o.effect_until !== null && o.effect_until >= on)),
   }));
-  const reports = await reportsAbout(db, officialId);
+  const reports = await reportsAbout(db, officialId, official.county_code);
   const activeSanctions = dispositions.filter((d) => d.active);
   const openClues = clues.filter((c) => !c.outcome);
   const openCases = cases.filter((c) => c.stage !== 'closed');

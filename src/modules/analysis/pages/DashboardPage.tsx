@@ -6,6 +6,7 @@ import { hasMessage, useLocale, useT } from '../../../web/i18n';
 import { analysisApi, isAvailable } from './api';
 import { DrillDownDrawer, type DrillTarget } from './DrillDownDrawer';
 import { EChart } from './EChart';
+import { HotspotPanel } from '../../reports/pages/HotspotPanel';
 import { MetricCards } from './MetricCards';
 import { currentPeriod, PeriodPicker, periodKey, type PeriodValue } from './PeriodPicker';
 
@@ -85,6 +86,7 @@ export default function DashboardPage() {
           )}
         </Row>
       </Spin>
+      <HotspotPanel period={key} cumulative={period.cumulative} />
       <DrillDownDrawer target={drill} period={key} cumulative={period.cumulative} onClose={() => setDrill(null)} />
     </>
   );

@@ -4,7 +4,9 @@ import { Card, Input, Table, Tag, type TableColumnsType } from 'antd';
 import { api } from '../../../web/api/client';
 import type { Page } from '../../../web/api/types';
 import { PageHeader } from '../../../web/components/PageHeader';
+import { serverPagination } from '../../../web/components/serverPagination';
 import { useT, type MessageKey } from '../../../web/i18n';
+import { ClueDrawer } from './ClueDrawer';
 
 interface ClueItem { id: string; serial: string; title: string; received_on: string; disposal_due: string; disposal: string | null; disposal_on: string | null; outcome: string | null; case_id: string | null }
 
@@ -13,6 +15,7 @@ export default function CluesPage() {
   const t = useT();
   const [q, setQ] = useState<string>();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const [open, setOpen] = useState<string>();
   const list = useQuery({
     queryKey: ['cases', 'clues', q, page],
     queryFn: () => api.get<Page<ClueItem>>('/cases/clues', { q, ...page }),
@@ -44,8 +47,10 @@ export default function CluesPage() {
         <Input.Search allowClear placeholder={t('cases.ui.search')} style={{ maxWidth: 320, marginBottom: 16 }} data-testid="clue-search"
           onSearch={(v) => { setQ(v || undefined); setPage((p) => ({ ...p, page: 1 })); }} />
         <Table<ClueItem> rowKey="id" size="middle" loading={list.isFetching} dataSource={list.data?.items ?? []} columns={columns}
-          pagination={{ current: page.page, pageSize: page.pageSize, total: list.data?.total ?? 0, onChange: (p, s) => setPage({ page: p, pageSize: s }) }} />
+          onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
+          pagination={serverPagination(t, page, setPage, list.data?.total)} />
       </Card>
+      <ClueDrawer id={open} onClose={() => setOpen(undefined)} />
     </>
   );
 }

@@ -121,6 +121,15 @@ export const scopeFixtures: Record<string, Partial<Record<ScopedOp, ScopeFixture
       ]),
     },
   },
+  caseDeadlines: {
+    list: {
+      setup: async (t, code) => ({ ...(await caseIn(t, code)), clue: (await clueIn(t, code)).id }),
+      reaches: async (inject, rec) => {
+        const r = await inject({ method: 'GET', url: '/api/v1/cases/deadlines?state=all' });
+        return ok(r) && r.json().items.some((i: { id: string }) => i.id === rec.id || i.id === rec.clue);
+      },
+    },
+  },
   integrity: {
     read: { setup: officialInB, reaches: async (inject, rec) => ok(await inject({ method: 'GET', url: `/api/v1/cases/officials/${rec.id}/integrity` })) },
     export: { setup: officialInB, reaches: async (inject, rec) => ok(await inject({ method: 'GET', url: `/api/v1/cases/officials/${rec.id}/integrity-opinion.docx` })) },

@@ -1,0 +1,50 @@
+import type { Kysely } from 'kysely';
+import { todayInShanghai } from '../../platform/calendar/dates';
+import type { DB } from '../../platform/db/schema';
+import type { Actor } from '../../platform/scope/actor';
+import { scopeCondition } from '../../platform/scope/dataScope';
+import { caseAccess } from './caseAccess';
+import { ruleFor } from './deadlineStore';
+import { daysLeft, deadlineState } from './rules';
+import { loadRules } from './ruleTableService';
+
+export interface DeadlineWarning {
+  kind: 'case' | 'clue';
+  id: string;
+  number: string;
+  title: string;
+  ruleKey: string;
+  labelZh: string;
+  labelEn: string;
+  source: string;
+  due: string;
+  daysLeft: number;
+  state: 'ok' | 'dueSoon' | 'overdue';
+}
+
+/**
+ * Warnings before and after due dates: every running time limit of the cases the caller may open and of the
+ * clues in their scope, with its state (dueSoon within `warnDays` calendar days, overdue after the due day).
+ */
+export async function deadlineWarnings(db: Kysely<DB>, actor: Actor, state: 'dueSoon' | 'overdue' | 'all', warnDays: number): Promise<DeadlineWarning[]> {
+  const today = todayInShanghai();
+  const rules = await loadRules(db, actor.countyCode);
+  const caseRows = await db.selectFrom('case_deadlines as d').innerJoin('cases', 'cases.id', 'd.case_id')
+    .select(['cases.id', 'cases.doc_no', 'cases.title', 'd.rule_key', 'd.due_on']).where('d.fulfilled_on', 'is', null).where('d.due_on', 'is not', null)
+    .where(caseAccess(actor)).orderBy('d.due_on').limit(2000).execute();
+  const clueRows = await db.selectFrom('clues').select(['id', 'serial', 'title', 'disposal', 'disposal_due', 'inquiry_reply_due', 'inquiry_replied_on'])
+    .where(scopeCondition(actor, 'clues.unit_id', 'clues.created_by'))
+    .where((eb) => eb.or([eb('disposal', 'is', null), eb.and([eb('inquiry_reply_due', 'is not', null), eb('inquiry_replied_on', 'is', null)])]))
+    .orderBy('disposal_due').limit(2000).execute();
+  const out: DeadlineWarning[] = [];
+  const push = (kind: 'case' | 'clue', id: string, number: string, title: string, key: string, due: string) => {
+    const r = ruleFor(key, rules);
+    out.push({ kind, id, number, title, ruleKey: key, labelZh: r.labelZh, labelEn: r.labelEn, source: r.source, due, daysLeft: daysLeft(due, today), state: deadlineState(due, today, warnDays) });
+  };
+  for (const c of caseRows) push('case', c.id, c.doc_no, c.title, c.rule_key, c.due_on!);
+  for (const c of clueRows) {
+    if (!c.disposal) push('clue', c.id, c.serial, c.title, 'clueDisposalOpinion', c.disposal_due);
+    else if (c.inquiry_reply_due && !c.inquiry_replied_on) push('clue', c.id, c.serial, c.title, 'inquiryReply', c.inquiry_reply_due);
+  }
+  return out.filter((w) => state === 'all' || w.state === state).sort((a, b) => a.due.localeCompare(b.due));
+}
