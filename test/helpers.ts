@@ -5,6 +5,7 @@ import pg from 'pg';
 import { loadConfig } from '../src/platform/config';
 import { closeContext, createContext, type AppContext } from '../src/platform/context';
 import { buildApp } from '../src/platform/http/app';
+import { applyModuleRoleGrants } from '../src/modules';
 import { createDemoCounty, DEMO_PASSWORD } from '../src/modules/org/demo/createDemoCounty';
 
 /**
@@ -45,7 +46,10 @@ export async function createTestContext(opts: { demo?: boolean } = {}): Promise<
   const { url, drop } = await createTestDatabaseUrl();
   const config = { ...loadConfig({}), databaseUrl: url, dataDir: 'memory://', sessionIdleMinutes: 30 };
   const ctx = await createContext(config);
-  if (opts.demo !== false) await createDemoCounty(ctx.db, '530125');
+  if (opts.demo !== false) {
+    await createDemoCounty(ctx.db, '530125');
+    await applyModuleRoleGrants(ctx.db);
+  }
   return { ctx, close: async () => { await closeContext(ctx); await drop(); } };
 }
 

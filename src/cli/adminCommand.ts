@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import readline from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
+import { applyModuleRoleGrants } from '../modules';
 import { ensureBuiltinRoles } from '../modules/org/builtinRoles';
 import { createCountyOrganisation } from '../modules/org/countyOrganisation';
 import { assertPasswordPolicy, hashPassword } from '../platform/auth/password';
@@ -111,6 +112,7 @@ export async function adminCommand(args: string[]): Promise<number> {
       });
       return { cdi, createdUnits };
     });
+    await applyModuleRoleGrants(ctx.db);
     if (result.createdUnits > 0) process.stdout.write(`组织机构已创建 Organisation of county ${county} created: ${result.createdUnits} units\n`);
     process.stdout.write(`系统管理员已创建 Administrator ${username} created in ${result.cdi.name} with the sysadmin role\n`);
     return 0;

@@ -3,7 +3,7 @@ import { createDemoCounty } from '../modules/org/demo/createDemoCounty';
 import { createDemoCases, printDemoCases } from '../modules/cases/demo';
 import { createDemoReports, printDemoReports } from '../modules/reports/demo';
 import { recoverAttachments } from '../modules/reports/intakeService';
-import { ensureReportRoles } from '../modules/reports/permissions';
+import { applyModuleRoleGrants } from '../modules';
 import { startClassifierRetraining } from '../modules/reports/module';
 import { loadConfig } from '../platform/config';
 import { closeContext, createContext } from '../platform/context';
@@ -30,8 +30,8 @@ export async function serveCommand(args: string[]): Promise<number> {
   }
   // Attachment files a crash left under their temporary names: finish or remove them before serving.
   await recoverAttachments(ctx);
-  // Built-in roles get the reports permissions once (an install created before the reports module too).
-  await ensureReportRoles(ctx.db);
+  // Built-in roles get each module's permissions once (an install created before a module landed too).
+  await applyModuleRoleGrants(ctx.db);
   const app = await buildApp(ctx, { logger: process.env.LIANJIAN_QUIET !== '1' });
   ctx.audit.start();
   const retraining = startClassifierRetraining(ctx); // category model: at start (the demo's first model) and every 24 h when closed reports changed

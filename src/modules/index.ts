@@ -3,12 +3,15 @@ import { registerPermissions } from '../platform/auth/permissions';
 import { authRoutes } from '../platform/auth/routes';
 import { calendarRoutes } from '../platform/calendar/routes';
 import { healthRoutes } from '../platform/http/healthRoutes';
+import type { Kysely } from 'kysely';
+import type { DB } from '../platform/db/schema';
 import type { RouteDef } from '../platform/http/route';
 import { registerMessages } from '../platform/i18n/messages';
 import type { ServerModule } from './module';
 import { analysisModule } from './analysis/module';
 import { casesModule } from './cases/module';
 import { registerMetrics } from './analysis/registry';
+import { applyRoleGrants } from './org/builtinRoles';
 import { orgMetrics } from './org/metrics';
 import { orgRoutes } from './org/routes';
 import { reportsModule } from './reports/module';
@@ -38,4 +41,9 @@ export function allRoutes(): RouteDef[] {
 /** Tables of the modules after org, later modules first (they reference earlier ones). */
 export function moduleResetTables(): string[] {
   return [...serverModules].reverse().flatMap((m) => m.resetTables ?? []);
+}
+
+/** Give the built-in roles every module's permissions (once per database and module version). */
+export async function applyModuleRoleGrants(db: Kysely<DB>): Promise<void> {
+  for (const m of serverModules) if (m.roleGrants) await applyRoleGrants(db, m.roleGrants);
 }

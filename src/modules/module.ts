@@ -1,6 +1,7 @@
 import type { PermissionInfo } from '../platform/auth/permissions';
 import type { RouteDef } from '../platform/http/route';
 import type { MetricDefinition } from './analysis/registry';
+import type { RoleGrants } from './org/builtinRoles';
 
 /**
  * What a business module contributes to the server. Each module exports one from its `module.ts`;
@@ -14,6 +15,8 @@ export interface ServerModule {
   messages?: { zh: Record<string, string>; en: Record<string, string>; fieldLabelsZh?: Record<string, string>; fieldLabelsEn?: Record<string, string> };
   /** Named counts the situation analysis publishes (see src/modules/analysis/registry.ts). */
   metrics?: readonly MetricDefinition[];
+  /** Permissions this module adds to the built-in roles (applied once per database at start). */
+  roleGrants?: RoleGrants;
   /** Tables that `lianjian demo --reset` must empty, children before parents. */
   resetTables?: string[];
 }

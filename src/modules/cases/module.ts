@@ -4,7 +4,7 @@ import { clueRoutes } from './clueRoutes';
 import { integrityRoutes } from './integrityRoutes';
 import { casesMessages } from './messages';
 import { casesMetrics } from './metrics';
-import { casesPermissions } from './permissions';
+import { casesPermissions, casesRoleGrants } from './permissions';
 import './db';
 
 /** 问题线索 and 案件: clue register and disposal, cases under statutory time limits, outcomes, recusal, integrity records. */
@@ -12,6 +12,7 @@ export const casesModule: ServerModule = {
   name: 'cases',
   routes: [...clueRoutes, ...caseRoutes, ...integrityRoutes],
   permissions: casesPermissions,
+  roleGrants: casesRoleGrants,
   messages: casesMessages,
   metrics: casesMetrics,
   resetTables: [

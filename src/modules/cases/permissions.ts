@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { PermissionInfo } from '../../platform/auth/permissions';
 import type { DB } from '../../platform/db/schema';
+import { applyRoleGrants, type RoleGrants } from '../org/builtinRoles';
 
 export const casesPermissions: PermissionInfo[] = [
   { code: 'cases.clue.read', group: 'cases', labelZh: '查看问题线索', labelEn: 'View clues' },
@@ -22,16 +23,11 @@ const grants: Record<string, string[]> = {
   townshipCommittee: ['cases.clue.read', 'cases.clue.write', 'cases.case.read', 'cases.case.write'],
 };
 
-/**
- * Adds this module's permissions to the built-in roles (the org module's role list predates it), idempotently,
- * never removing what an office changed.
- */
-export async function ensureCasesRoles(db: Kysely<DB>): Promise<void> {
-  const roles = await db.selectFrom('roles').select(['id', 'code', 'permissions']).where('code', 'in', Object.keys(grants)).execute();
-  for (const r of roles) {
-    const missing = grants[r.code].filter((p) => !r.permissions.includes(p));
-    if (missing.length > 0) await db.updateTable('roles').set({ permissions: [...r.permissions, ...missing], updated_at: new Date() }).where('id', '=', r.id).execute();
-  }
+export const casesRoleGrants: RoleGrants = { key: 'cases.v1', grants };
+
+/** Safe on every start: applied once per database, so an office's later removals stay removed. */
+export function ensureCasesRoles(db: Kysely<DB>): Promise<void> {
+  return applyRoleGrants(db, casesRoleGrants);
 }
 
 /** Whether a user holds a permission through any role (approvers are named users, not the caller). */

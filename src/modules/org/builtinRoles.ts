@@ -31,3 +31,33 @@ export async function ensureBuiltinRoles(db: Kysely<DB>): Promise<Map<string, st
   const rows = await db.selectFrom('roles').select(['id', 'code']).execute();
   return new Map(rows.map((r) => [r.code, r.id]));
 }
+
+/**
+ * What a later module adds to the built-in roles (and any role of its own, e.g. 政风行风监测员).
+ * Applied once per database and version (a settings flag records it), so a permission an office later
+ * removes from a built-in role stays removed across restarts.
+ */
+export interface RoleGrants {
+  key: string;
+  grants: Record<string, string[]>;
+  roles?: BuiltinRole[];
+}
+
+export async function applyRoleGrants(db: Kysely<DB>, g: RoleGrants): Promise<void> {
+  const flag = `roles.granted.${g.key}`;
+  if (await db.selectFrom('settings').select('key').where('key', '=', flag).executeTakeFirst()) return;
+  // Before the county's roles exist (an empty database) there is nothing to extend yet.
+  if (!(await db.selectFrom('roles').select('id').where('code', '=', 'sysadmin').executeTakeFirst())) return;
+  await db.transaction().execute(async (trx) => {
+    for (const r of g.roles ?? []) {
+      await trx.insertInto('roles').values({ code: r.code, name: r.name, permissions: r.permissions, data_scope: r.dataScope, builtin: true })
+        .onConflict((oc) => oc.column('code').doNothing()).execute();
+    }
+    const roles = await trx.selectFrom('roles').select(['id', 'code', 'permissions']).where('code', 'in', Object.keys(g.grants)).execute();
+    for (const r of roles) {
+      const missing = g.grants[r.code].filter((p) => !r.permissions.includes(p));
+      if (missing.length > 0) await trx.updateTable('roles').set({ permissions: [...r.permissions, ...missing], updated_at: new Date() }).where('id', '=', r.id).execute();
+    }
+    await trx.insertInto('settings').values({ key: flag, value: JSON.stringify({ at: new Date().toISOString() }) }).onConflict((oc) => oc.column('key').doNothing()).execute();
+  });
+}
