@@ -7,6 +7,7 @@ import { pass, ratio, table, type BenchResult } from './lib';
 import { auditBench } from './audit.bench';
 import { classifierBench, complaintsDir } from './classifier.bench';
 import { hotspotsBench } from './hotspots.bench';
+import { intakeBench } from './intake.bench';
 import { loginBench } from './login.bench';
 import { officialsBench } from './officials.bench';
 import { riskBench } from './risk.bench';
@@ -71,6 +72,8 @@ if (wants('api')) {
     });
   }
 }
+
+if (wants('intake')) for (const e of (engineArg ? [engineArg] : ['pglite', 'postgresql']) as EngineName[]) await section(`public intake under load on ${e} (spawned serve, autocannon)`, () => intakeBench(log, e, process.env.DATABASE_URL || DEFAULT_PG_URL));
 
 // Report text: classifier quality and speed, hot-spot clustering (public data in ../shared/data, evaluation only).
 if ((wants('classifier') || wants('hotspots')) && !fs.existsSync(complaintsDir)) {

@@ -6,6 +6,8 @@ export interface Config {
   host: string;
   /** PostgreSQL server URL; when absent the embedded PGlite engine runs in `dataDir`. */
   databaseUrl?: string;
+  /** Connections per process to a PostgreSQL server (DATABASE_POOL_SIZE). */
+  databasePoolSize: number;
   dataDir: string;
   /** Idle session timeout (等保 level 3 asks for one; 30 minutes unless configured). */
   sessionIdleMinutes: number;
@@ -21,6 +23,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: intOr(env.PORT, 3000),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
+    databasePoolSize: intOr(env.DATABASE_POOL_SIZE, 10),
     dataDir,
     sessionIdleMinutes: intOr(env.LIANJIAN_SESSION_IDLE_MINUTES, 30),
     secureCookies: env.LIANJIAN_SECURE_COOKIES === '1' || env.LIANJIAN_SECURE_COOKIES === 'true',

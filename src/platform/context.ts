@@ -15,7 +15,7 @@ export interface AppContext {
 }
 
 export async function createContext(config: Config, opts: { migrate?: boolean } = {}): Promise<AppContext> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : dbDir(config) });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : dbDir(config), poolSize: config.databasePoolSize });
   if (opts.migrate !== false) await migrate(database.db);
   const audit = new AuditLog(database.db, config.auditHash);
   return { config, db: database.db, engine: database.engine, database, audit };

@@ -76,10 +76,18 @@ export async function stageFile(config: Config, buffer: Buffer, fileName: string
   } finally {
     await fh.close();
   }
+  // The file's name must outlive a power loss as well as its bytes: otherwise a report row committed (and
+  // fsynced by PostgreSQL) could point to a staged file that vanished, i.e. a half-written submission.
+  await syncDir(tmpDir);
   return {
     id, fileName: cleanFileName(fileName), mediaType, size: buffer.length,
     sha256: createHash('sha256').update(buffer).digest('hex'), relPath, tempPath, finalPath: path.join(root, ...relPath.split('/')),
   };
+}
+
+async function syncDir(dir: string): Promise<void> {
+  const d = await fs.open(dir, 'r');
+  try { await d.sync(); } finally { await d.close(); }
 }
 
 export async function commitFiles(files: StagedFile[]): Promise<void> {
