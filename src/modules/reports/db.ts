@@ -65,6 +65,9 @@ export interface ReportsTable {
   answer: string | null;
   result: string | null;
   satisfaction: Satisfaction | null;
+  /** The classifier's category suggestion at intake (20261126170000_reports_classifier.sql). */
+  suggested_category: string | null;
+  suggestion_confidence: number | null;
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
@@ -144,3 +147,38 @@ declare module '../../platform/db/schema' {
 }
 
 export type Report = Selectable<ReportsTable>;
+
+/** Table types of migrations/20261126170000_reports_classifier.sql (category suggestion at intake). */
+export interface ReportClassifierModelsTable {
+  id: Generated<string>;
+  county_code: string;
+  model_json: string;
+  labels: string[];
+  examples: number;
+  macro_f1: number | null;
+  trained_at: Generated<Date>;
+  trained_by: string | null;
+  data_mark: Date | null;
+}
+
+export type ClassifierJobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+
+export interface ReportClassifierJobsTable {
+  id: Generated<string>;
+  county_code: string;
+  status: Generated<ClassifierJobStatus>;
+  progress: Generated<number>;
+  stage: string | null;
+  error: string | null;
+  model_id: string | null;
+  requested_by: string | null;
+  started_at: Generated<Date>;
+  finished_at: Date | null;
+}
+
+declare module '../../platform/db/schema' {
+  interface DB {
+    report_classifier_models: ReportClassifierModelsTable;
+    report_classifier_jobs: ReportClassifierJobsTable;
+  }
+}

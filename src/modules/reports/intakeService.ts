@@ -8,6 +8,7 @@ import type { DB } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
 import type { Actor } from '../../platform/scope/actor';
 import { unitInScope } from '../../platform/scope/dataScope';
+import { loadSuggester } from './classifierService';
 import { commitFiles, discardFiles, recoverStagedFiles, type StagedFile } from './attachments';
 import type { Channel, ReportKind, ReportsTable } from './db';
 import { intakeDeadlines } from './deadlines';
@@ -22,6 +23,8 @@ export interface NewReport {
   accused?: { name?: string; unit?: string; post?: string; officialId?: string; rank?: ReportsTable['accused_rank']; managedBy?: ReportsTable['accused_managed_by'] };
   reporter?: ReporterIdentity | null; callerConsent?: boolean | null; referralDocNo?: string | null;
   receivedOn: string; receivedAt?: Date; createdBy: string | null;
+  /** The category model's suggestion (see classifierService), when a model is active. */
+  suggestion?: { suggested_category: string; suggestion_confidence: number } | null;
 }
 
 export function auditActor(actor: Actor): AuditActor {
@@ -46,7 +49,7 @@ export async function insertReport(trx: Kysely<DB>, ctx: AppContext, cal: Awaite
     data_key_wrapped: sealed?.data_key_wrapped ?? null, key_id: sealed?.key_id ?? null, caller_consent: r.callerConsent ?? null,
     referral_doc_no: r.referralDocNo ?? null, receipt_hash: receiptHash(receipt), matter_group: id,
     ...(r.receivedAt ? { received_at: r.receivedAt } : {}), received_on: r.receivedOn,
-    route_due: due.routeDue, accept_notice_due: due.acceptNoticeDue, created_by: r.createdBy,
+    route_due: due.routeDue, accept_notice_due: due.acceptNoticeDue, created_by: r.createdBy, ...(r.suggestion ?? {}),
   }).execute();
   await trx.insertInto('report_events').values({ report_id: id, county_code: r.countyCode, type: 'received', to_unit_id: r.unitId, due_date: due.routeDue, created_by: r.createdBy, ...(r.receivedAt ? { created_at: r.receivedAt } : {}) }).execute();
   return { id, serial, receipt };
@@ -91,6 +94,7 @@ export const intakeService = {
   async submitPublic(ctx: AppContext, input: PublicReportInput, files: StagedFile[], clientIp: string | undefined): Promise<{ receipt: string }> {
     try {
       const cal = await loadCalendar(ctx.db);
+      const suggestFor = await loadSuggester(ctx);
       const result = await ctx.db.transaction().execute(async (trx) => {
         const countyCode = await publicCounty(trx, input);
         const unitId = await intakeUnit(trx, ctx.db, countyCode);
@@ -99,7 +103,7 @@ export const intakeService = {
           countyCode, unitId, channel: 'online', kind: input.kind, title: input.title, content: input.content,
           townshipCode: input.townshipCode, villageCode: input.villageCode, accused: input.accused,
           reporter: input.anonymous ? null : { name: input.reporter!.name, citizenId: input.reporter!.citizenId, phone: input.reporter!.phone, address: input.reporter!.address },
-          receivedOn: todayInShanghai(), createdBy: null,
+          receivedOn: todayInShanghai(), createdBy: null, suggestion: suggestFor(countyCode, input.title, input.content),
         });
         if (files.length > 0) {
           await trx.insertInto('report_attachments').values(files.map((f) => ({
@@ -124,6 +128,7 @@ export const intakeService = {
   /** Staff intake (letters, visits, calls, 12388, referrals, inspections, monitoring points). */
   async createStaff(ctx: AppContext, actor: Actor, input: StaffReportInput) {
     const cal = await loadCalendar(ctx.db);
+    const suggestFor = await loadSuggester(ctx);
     return ctx.db.transaction().execute(async (trx) => {
       const unitId = input.unitId ?? actor.unitId;
       // One's own unit is always a valid desk, also for self-scoped monitors (they then see the row as its creator).
@@ -137,6 +142,7 @@ export const intakeService = {
         title: input.title, content: input.content, townshipCode: input.townshipCode, villageCode: input.villageCode, accused: input.accused,
         reporter: input.anonymous ? null : input.reporter, callerConsent: input.callerConsent, referralDocNo: input.referralDocNo,
         receivedOn: input.receivedOn ?? todayInShanghai(), createdBy: actor.userId,
+        suggestion: suggestFor(unit.county_code, input.title, input.content),
       });
       await ctx.audit.record(trx, auditActor(actor), {
         action: 'reports.report.create', objectType: 'report', objectId: r.id,

@@ -8,6 +8,7 @@ import type { Page } from '../../../web/api/types';
 import { useAuth } from '../../../web/auth/AuthContext';
 import { PageHeader } from '../../../web/components/PageHeader';
 import { useT, type MessageKey } from '../../../web/i18n';
+import { ClassifierButton } from './ClassifierButton';
 import { IntakeDrawer } from './IntakeDrawer';
 import { channels, kinds, statuses, type ReportListItem } from './types';
 
@@ -64,7 +65,7 @@ export default function ReportsPage() {
   return (
     <>
       <PageHeader title={t('menu.reports')} crumbs={[t('menu.group.reports')]}
-        extra={can('reports.report.create') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setIntake(true)} data-testid="intake-create">{t('reports.register')}</Button>} />
+        extra={<Flex gap={8}><ClassifierButton />{can('reports.report.create') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setIntake(true)} data-testid="intake-create">{t('reports.register')}</Button>}</Flex>} />
       <IntakeDrawer open={intake} onClose={() => setIntake(false)} onCreated={(id) => navigate(`/reports/${id}`)} />
       <Card>
         <Segmented style={{ marginBottom: 16 }} value={view} onChange={(v) => setView(v as typeof view)}

@@ -5,6 +5,7 @@ import { api } from '../../../web/api/client';
 import { handleFormError } from '../../../web/api/formErrors';
 import { UnitTreeSelect } from '../../../web/components/UnitTreeSelect';
 import { useT, type MessageKey } from '../../../web/i18n';
+import { CategorySuggestion } from './CategorySuggestion';
 import { kinds, type ReportDetail, type RouteSuggestion } from './types';
 
 interface Values { kind: string; category?: string; unitId?: string; mode: 'transfer' | 'assignment'; dueDate?: string; note?: string }
@@ -44,6 +45,7 @@ export function RouteDrawer({ report, open, onClose }: { report: ReportDetail; o
         <Form.Item name="kind" label={t('reports.kind')} rules={[{ required: true }]}>
           <Select options={kinds.map((k) => ({ value: k, label: t(`reports.kind.${k}` as MessageKey) }))} />
         </Form.Item>
+        <CategorySuggestion reportId={report.id} open={open} onAdopt={(c) => form.setFieldValue('category', c)} />
         <Form.Item name="category" label={t('reports.category')}><Input maxLength={50} /></Form.Item>
         <Form.Item name="unitId" label={t('reports.unit')}><UnitTreeSelect data-testid="route-unit" /></Form.Item>
         <Form.Item name="mode" label={t('reports.routeMode')}>
