@@ -45,5 +45,5 @@ export function moduleResetTables(): string[] {
 
 /** Give the built-in roles every module's permissions (once per database and module version). */
 export async function applyModuleRoleGrants(db: Kysely<DB>): Promise<void> {
-  for (const m of serverModules) if (m.roleGrants) await applyRoleGrants(db, m.roleGrants);
+  for (const m of serverModules) for (const g of m.roleGrants ?? []) await applyRoleGrants(db, g);
 }

@@ -15,8 +15,8 @@ export interface ServerModule {
   messages?: { zh: Record<string, string>; en: Record<string, string>; fieldLabelsZh?: Record<string, string>; fieldLabelsEn?: Record<string, string> };
   /** Named counts the situation analysis publishes (see src/modules/analysis/registry.ts). */
   metrics?: readonly MetricDefinition[];
-  /** Permissions this module adds to the built-in roles (applied once per database at start). */
-  roleGrants?: RoleGrants;
+  /** Permissions this module adds to the built-in roles, one set per version (each applied once per database). */
+  roleGrants?: RoleGrants[];
   /** Tables that `lianjian demo --reset` must empty, children before parents. */
   resetTables?: string[];
 }

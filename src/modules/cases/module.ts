@@ -12,7 +12,7 @@ export const casesModule: ServerModule = {
   name: 'cases',
   routes: [...clueRoutes, ...caseRoutes, ...integrityRoutes],
   permissions: casesPermissions,
-  roleGrants: casesRoleGrants,
+  roleGrants: [casesRoleGrants],
   messages: casesMessages,
   metrics: casesMetrics,
   resetTables: [

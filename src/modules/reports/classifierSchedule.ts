@@ -10,8 +10,8 @@ export const classifierPermissions: PermissionInfo[] = [
 ];
 
 /**
- * The intake office and the CDI leadership may train. A grant set of its own (the module's `roleGrants`
- * holds one set, already applied on existing databases), applied once per database like the others.
+ * The intake office and the CDI leadership may train: a grant set of its own, so databases that already
+ * received the first reports grants get this one too (each set is applied once per database).
  */
 export const classifierRoleGrants: RoleGrants = {
   key: 'reports.classifier.v1',
@@ -36,7 +36,6 @@ export function startClassifierRetraining(ctx: AppContext, log: (msg: string) =>
     if (busy) return;
     busy = true;
     try {
-      await ensureClassifierGrants(ctx.db);
       // A job still 'running' at start belonged to a process that died: say so instead of showing it forever.
       if (first) {
         first = false;

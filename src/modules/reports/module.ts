@@ -2,7 +2,7 @@ import type { ServerModule } from '../module';
 import { adminRoutes } from './adminRoutes';
 import { classifierMessages } from './classifierMessages';
 import { classifierRoutes } from './classifierRoutes';
-import { classifierPermissions } from './classifierSchedule';
+import { classifierPermissions, classifierRoleGrants } from './classifierSchedule';
 import { reportMessages } from './messages';
 import { reportMetrics } from './metrics';
 import { reportPermissions, reportRoleGrants } from './permissions';
@@ -17,7 +17,7 @@ export const reportsModule: ServerModule = {
   name: 'reports',
   routes: [...publicRoutes, ...adminRoutes, ...classifierRoutes, ...reportRoutes],
   permissions: [...reportPermissions, ...classifierPermissions],
-  roleGrants: reportRoleGrants,
+  roleGrants: [reportRoleGrants, classifierRoleGrants],
   messages: {
     zh: { ...reportMessages.zh, ...classifierMessages.zh },
     en: { ...reportMessages.en, ...classifierMessages.en },
