@@ -1,3 +1,5 @@
+import { apportion } from '../../cases/rules/fourForms';
+
 /**
  * The report as structured text: every paragraph is a list of runs, and every number a reader sees is a
  * `figure` run that names the metric it came from (or the metrics a share was derived from). A test reads
@@ -42,20 +44,9 @@ export function formatFigure(value: number, unit: string): string {
 }
 
 /**
- * Shares to one decimal that add up to exactly 100.0 (largest remainder, as the national bulletins adjust
- * the biggest bucket). Works in tenths to avoid floating-point drift.
+ * Shares to one decimal that add up to exactly 100.0: the rule library's largest-remainder apportionment
+ * of 1000 tenths (the bulletins adjust the biggest bucket the same way).
  */
 export function sharesToOneDecimal(counts: number[]): number[] {
-  const total = counts.reduce((a, b) => a + b, 0);
-  if (total === 0) return counts.map(() => 0);
-  const raw = counts.map((c) => (c * 1000) / total);
-  const floors = raw.map(Math.floor);
-  let missing = 1000 - floors.reduce((a, b) => a + b, 0);
-  const order = raw.map((r, i) => ({ i, rem: r - Math.floor(r) })).sort((a, b) => b.rem - a.rem || counts[b.i] - counts[a.i]);
-  for (const { i } of order) {
-    if (missing <= 0) break;
-    floors[i] += 1;
-    missing -= 1;
-  }
-  return floors.map((f) => f / 10);
+  return apportion(counts, 1000).map((tenths) => tenths / 10);
 }
