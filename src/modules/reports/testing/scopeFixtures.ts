@@ -44,7 +44,9 @@ const reports: Partial<Record<ScopedOp, ScopeFixture>> = {
     reaches: async (inject, rec) => {
       const res = await inject({ method: 'GET', url: `/api/v1/reports?q=${encodeURIComponent(rec.title)}` });
       const due = await inject({ method: 'GET', url: '/api/v1/reports/deadlines?state=dueSoon&withinWorkingDays=30' });
-      return (ok(res) && res.json().items.some((i: { id: string }) => i.id === rec.id)) || (ok(due) && due.json().items.some((i: { id: string }) => i.id === rec.id));
+      const hot = await inject({ method: 'GET', url: `/api/v1/reports/hotspots?period=${todayInShanghai().slice(0, 4)}&minSize=1&limit=50` });
+      return (ok(res) && res.json().items.some((i: { id: string }) => i.id === rec.id)) || (ok(due) && due.json().items.some((i: { id: string }) => i.id === rec.id))
+        || (ok(hot) && hot.json().items.some((c: { memberIds: string[] }) => c.memberIds.includes(rec.id)));
     },
   },
   read: {
