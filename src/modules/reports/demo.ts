@@ -45,7 +45,8 @@ function weighted<T extends string>(rand: () => number, table: Array<[T, number]
 const channelShares: Array<[Channel, number]> = [['letter', 21], ['visit', 29], ['online', 38], ['phone', 4], ['12388', 2], ['referral', 4], ['inspection', 1], ['monitoringPoint', 1]];
 const kindShares: Array<[ReportKind, number]> = [['accusation', 66], ['outOfRemit', 22], ['noSubstance', 6], ['suggestion', 3], ['appeal', 3]];
 const targetShares: Array<['village' | 'township' | 'general' | 'department', number]> = [['village', 77], ['township', 17], ['general', 4], ['department', 2]];
-const categoryShares: Array<[string, number]> = [['dutyViolation', 34], ['integrity', 26], ['masses', 26], ['organisational', 8], ['work', 4], ['life', 2]];
+/** Categories as an office types them (问题类别), with shares calibrated on county breakdowns by violated discipline. */
+const categoryShares: Array<[string, number]> = [['职务违法', 34], ['违反廉洁纪律', 26], ['违反群众纪律', 26], ['违反组织纪律', 8], ['违反工作纪律', 4], ['违反生活纪律', 2]];
 
 export async function createDemoReports(db: Kysely<DB>, countyCode: string, opts: DemoReportsOptions): Promise<DemoReportsResult> {
   await ensureReportRoles(db);

@@ -6,17 +6,17 @@ export interface Issue { category: string; titles: string[]; contents: string[] 
 
 /** Violated discipline (glossary `discipline` codes, plus dutyViolation) → how people describe it. */
 export const issues: Issue[] = [
-  { category: 'integrity', titles: ['反映{who}违规收受礼金', '反映{who}在项目验收中收受好处', '反映{who}公款吃喝'],
+  { category: '违反廉洁纪律', titles: ['反映{who}违规收受礼金', '反映{who}在项目验收中收受好处', '反映{who}公款吃喝'],
     contents: ['{place}群众反映，{who}在{thing}过程中收受他人礼金，请组织调查核实。', '据反映，{who}借{thing}之机接受宴请，群众意见较大。'] },
-  { category: 'masses', titles: ['反映{who}在低保评定中优亲厚友', '反映{who}截留惠农补贴', '反映{who}侵占集体土地收益'],
+  { category: '违反群众纪律', titles: ['反映{who}在低保评定中优亲厚友', '反映{who}截留惠农补贴', '反映{who}侵占集体土地收益'],
     contents: ['{place}部分村民反映，{who}在{thing}中把名额给了亲属，评定过程未公开。', '反映{who}未按规定发放{thing}，群众多次询问未果。'] },
-  { category: 'dutyViolation', titles: ['反映{who}违规处置集体资产', '反映{who}虚报冒领项目资金', '反映{who}在工程招标中弄虚作假'],
+  { category: '职务违法', titles: ['反映{who}违规处置集体资产', '反映{who}虚报冒领项目资金', '反映{who}在工程招标中弄虚作假'],
     contents: ['{place}群众反映，{who}在{thing}中涉嫌弄虚作假，造成集体资金损失。', '举报{who}利用职务便利插手{thing}，要求查处。'] },
-  { category: 'organisational', titles: ['反映{who}在换届中拉票', '反映{who}违规安排亲属就业'],
+  { category: '违反组织纪律', titles: ['反映{who}在换届中拉票', '反映{who}违规安排亲属就业'],
     contents: ['反映{who}在{place}换届选举期间私下拉票。', '反映{who}违规将亲属安排到{thing}岗位。'] },
-  { category: 'work', titles: ['反映{who}工作不作为', '反映{who}推诿群众诉求'],
+  { category: '违反工作纪律', titles: ['反映{who}工作不作为', '反映{who}推诿群众诉求'],
     contents: ['{place}群众反映的{thing}问题长期得不到解决，{who}推诿不办。'] },
-  { category: 'life', titles: ['反映{who}生活作风问题'], contents: ['反映{who}生活作风不检点，在{place}造成不良影响。'] },
+  { category: '违反生活纪律', titles: ['反映{who}生活作风问题'], contents: ['反映{who}生活作风不检点，在{place}造成不良影响。'] },
 ];
 
 export const things = ['危房改造', '低保评定', '土地征收补偿', '村道硬化工程', '高标准农田建设', '集体林地流转', '扶贫产业项目', '饮水安全工程', '农机购置补贴', '集体资产出租'];
