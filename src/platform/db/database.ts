@@ -39,6 +39,12 @@ export interface OpenOptions {
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // The server may end an idle connection (restart, failover, an administrator's terminate): the pool drops
+    // that client and opens a new one on the next checkout. Without a listener, node-postgres would raise the
+    // error as unhandled and take the whole process down.
+    pool.on('error', (err) => {
+      process.stderr.write(`PostgreSQL connection lost (${(err as { code?: string }).code ?? err.message}); it will be replaced\n`);
+    });
     pool.on('connect', (client) => {
       void client.query("set time zone 'Asia/Shanghai'");
     });
