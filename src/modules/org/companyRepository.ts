@@ -3,7 +3,7 @@ import type { Insertable, Updateable } from 'kysely';
 import type { CompaniesTable, DB } from '../../platform/db/schema';
 import type { Actor } from '../../platform/scope/actor';
 import { scopeCondition } from '../../platform/scope/dataScope';
-import { escapeLike } from './unitRepository';
+import { escapeLike } from '../../platform/db/like';
 
 export interface CompanyFilterInput { q?: string; unitId?: string; page: number; pageSize: number }
 

@@ -4,7 +4,7 @@ import { maskCitizenId } from '../../platform/identifiers/citizenId';
 import type { Actor } from '../../platform/scope/actor';
 import { scopeCondition } from '../../platform/scope/dataScope';
 import type { OfficialFilter } from './schema';
-import { escapeLike } from './unitRepository';
+import { escapeLike } from '../../platform/db/like';
 
 const columns = [
   'o.id', 'o.name', 'o.gender', 'o.birth_date as birthDate', 'o.citizen_id as citizenId', 'o.party_member as partyMember',

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, NewUnit, UnitKind } from '../../platform/db/schema';
 import type { Actor } from '../../platform/scope/actor';
+import { escapeLike } from '../../platform/db/like';
 import { scopeCondition } from '../../platform/scope/dataScope';
 
 export interface UnitView {
@@ -58,7 +59,3 @@ export const unitRepository = {
     return (await db.selectFrom('units').select('id').where('code', '=', code).executeTakeFirst()) !== undefined;
   },
 };
-
-export function escapeLike(s: string): string {
-  return s.replace(/[%_\\]/g, '\\$&');
-}

@@ -8,7 +8,7 @@ import type { Actor } from '../../platform/scope/actor';
 import { scopeCondition, unitInScope } from '../../platform/scope/dataScope';
 import { assertGrantable } from './roleService';
 import type { userCreate, userFilter, userUpdate } from './schema';
-import { escapeLike } from './unitRepository';
+import { escapeLike } from '../../platform/db/like';
 import { auditActor } from './unitService';
 
 type UserCreate = z.infer<typeof userCreate>;

@@ -1,3 +1,4 @@
+import { todayInShanghai } from '../../platform/calendar/dates';
 import { parsePeriod, PeriodError, previousPeriod, type Period } from '../analysis/periods';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
@@ -33,7 +34,7 @@ export async function hotspots(ctx: AppContext, actor: Actor, q: HotspotQuery) {
     id: r.id, title: r.title, body: r.content, receivedAt: dayStart(r.received_on), township: r.township_name ?? r.township_code,
   })), { from: dayStart(period.from), to: dayStart(period.to), previousFrom: dayStart(previous.from), minSize: q.minSize, limit: q.limit });
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const day = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
+  const day = (iso: string) => todayInShanghai(new Date(iso));
   return {
     period: { key: period.key, from: period.from, to: period.to, labelZh: period.labelZh, labelEn: period.labelEn },
     previous: { from: previous.from, to: previous.to },

@@ -1,3 +1,4 @@
+import { escapeLike } from '../../platform/db/like';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema';
 import type { Actor } from '../../platform/scope/actor';
@@ -27,10 +28,6 @@ const detailColumns = [
 export function scopedReports(db: Kysely<DB>, actor: Actor) {
   return db.selectFrom('reports as r').innerJoin('units as u', 'u.id', 'r.unit_id')
     .where(scopeCondition(actor, 'r.unit_id', 'r.created_by'));
-}
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 function filtered(db: Kysely<DB>, actor: Actor, f: Omit<ReportFilter, 'page' | 'pageSize'>) {

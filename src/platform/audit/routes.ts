@@ -1,5 +1,6 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { z } from 'zod';
+import { escapeLike } from '../db/like';
 import type { DB } from '../db/schema';
 import { defineRoute, type RouteDef } from '../http/route';
 import { verifyAuditChain } from './verify';
@@ -21,7 +22,7 @@ function applyFilters<O>(q: SelectQueryBuilder<DB, 'audit_log', O>, f: Filters) 
   if (f.from) out = out.where('at', '>=', new Date(f.from));
   if (f.to) out = out.where('at', '<', f.to.length === 10 ? new Date(new Date(f.to).getTime() + 86_400_000) : new Date(f.to));
   if (f.actor) out = out.where('actor_name', '=', f.actor);
-  if (f.action) out = out.where('action', 'like', `${f.action.replace(/[%_\\]/g, '\\$&')}%`);
+  if (f.action) out = out.where('action', 'like', `${escapeLike(f.action)}%`);
   if (f.objectType) out = out.where('object_type', '=', f.objectType);
   if (f.objectId) out = out.where('object_id', '=', f.objectId);
   return out;

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import '../db';
+import { todayInShanghai } from '../../../platform/calendar/dates';
 import type { DB } from '../../../platform/db/schema';
 import { AppError } from '../../../platform/errors';
 import type { Actor } from '../../../platform/scope/actor';
@@ -46,7 +47,7 @@ export async function generateReport(opts: GenerateOptions): Promise<GeneratedRe
   progress('comparison', 1, 4);
   const yoy = await evaluateMetrics(opts.query, yearOnYear(opts.period));
   const templates = await loadTemplates(db);
-  const date = opts.date ?? new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const date = opts.date ?? todayInShanghai();
   const name = await countyName(db, countyCode);
   progress('compose', 2, 4);
   const model = composeReport({
