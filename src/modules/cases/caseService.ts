@@ -1,3 +1,4 @@
+import { escapeLike } from '../../platform/db/like';
 import { sql, type Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context';
@@ -26,7 +27,10 @@ async function activeUsers(trx: Kysely<DB>, ids: string[]) {
 export const caseService = {
   async list(db: Kysely<DB>, actor: Actor, q: z.infer<typeof listQuery>) {
     let base = db.selectFrom('cases').where(caseAccess(actor));
-    if (q.q) base = base.where((eb) => eb.or([eb('cases.title', 'like', `%${q.q}%`), eb('cases.doc_no', 'like', `%${q.q}%`)]));
+    if (q.q) {
+      const like = `%${escapeLike(q.q)}%`;
+      base = base.where((eb) => eb.or([eb('cases.title', 'like', like), eb('cases.doc_no', 'like', like)]));
+    }
     const total = (await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
     const items = await base.select(['id', 'doc_no', 'title', 'stage', 'stage_since', 'opened_on', 'case_type_code', 'economic', 'suspended_since', 'closed_on', 'unit_id'])
       .orderBy('opened_on', 'desc').orderBy('seq', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();

@@ -56,6 +56,21 @@ describe('clues', () => {
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json().sources[0]).toMatchObject({ source_type: 'report', source_id: 'R-1', outcome: 'education', outcome_on: '2026-02-09' });
   });
+
+  it('searches clue and case titles literally: % and _ are text, not wildcards', async () => {
+    const o = await newOfficial(t, '530125102');
+    const made = await api('POST', '/api/v1/cases/clues', 'cases', { title: '反映某站所长虚报冒领补贴', receivedOn: '2026-03-02', unitId: ids.cdiUnit, sources: [{ type: 'inspection', id: 'I-9' }], accused: [o.id] });
+    expect(made.statusCode, made.body).toBe(201);
+    const found = await api('GET', `/api/v1/cases/clues?q=${encodeURIComponent('虚报冒领')}`, 'cdi');
+    expect(found.json().items.map((i: { id: string }) => i.id)).toContain(made.json().id);
+    for (const url of ['/api/v1/cases/clues', '/api/v1/cases/cases']) {
+      for (const wildcard of ['%', '_']) {
+        const res = await api('GET', `${url}?q=${encodeURIComponent(wildcard)}`, 'cdi');
+        expect(res.statusCode).toBe(200);
+        expect(res.json().items, `${url} q=${wildcard}`).toEqual([]);
+      }
+    }
+  });
 });
 
 describe('cases', () => {

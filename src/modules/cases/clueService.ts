@@ -1,3 +1,4 @@
+import { escapeLike } from '../../platform/db/like';
 import { sql, type Kysely } from 'kysely';
 import type { z } from 'zod';
 import { todayInShanghai } from '../../platform/calendar/dates';
@@ -47,7 +48,10 @@ export const clueService = {
 
   async list(db: Kysely<DB>, actor: Actor, q: z.infer<typeof listQuery>) {
     let base = db.selectFrom('clues').where(scopeCondition(actor, 'clues.unit_id', 'clues.created_by'));
-    if (q.q) base = base.where((eb) => eb.or([eb('clues.title', 'like', `%${q.q}%`), eb('clues.serial', 'like', `%${q.q}%`)]));
+    if (q.q) {
+      const like = `%${escapeLike(q.q)}%`;
+      base = base.where((eb) => eb.or([eb('clues.title', 'like', like), eb('clues.serial', 'like', like)]));
+    }
     const total = (await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
     const items = await base.select(['id', 'serial', 'title', 'received_on', 'disposal_due', 'disposal', 'disposal_on', 'outcome', 'outcome_on', 'unit_id', 'case_id'])
       .orderBy('received_on', 'desc').orderBy('seq', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
