@@ -50,4 +50,29 @@ describe('the county leader works with the situation analysis in the browser', (
     await expect.poll(() => page.getByTestId('report-change-list').innerText()).toContain('新增 1 条');
     await screenshot(page, 'report-changes');
   });
+
+  it('edits the report sentences: the preview fills figures, an unknown metric is refused, a saved edit persists', async () => {
+    const { page } = e;
+    await page.keyboard.press('Escape');
+    await page.locator('.ant-modal-wrap').waitFor({ state: 'hidden' });
+    await page.getByTestId('menu-analysis-templates').click();
+    await page.getByText('坚持在依纪依法、规范办案上下功夫').click();
+    const clause = page.getByTestId('template-clause-cases-0');
+    await clause.waitFor();
+    await expect.poll(() => page.getByTestId('template-preview-cases').innerText()).toMatch(/累计办案\d+件/);
+
+    await clause.fill('{period}，全县累计办案{cases.nonexistent}件');
+    await page.getByTestId('template-save').click();
+    await expect.poll(() => page.getByTestId('template-problems').innerText()).toContain('cases.nonexistent');
+
+    await clause.fill('{period}，全县纪检监察机关共立案审查{cases.opened}件');
+    await page.getByTestId('template-title').fill('{period}全县党风廉政建设形势分析（修订）');
+    await page.getByTestId('template-save').click();
+    await page.getByText('模板已保存').waitFor();
+    const stored = await e.ctx.db.selectFrom('settings').select('value').where('key', '=', 'analysis.reportTemplates').executeTakeFirstOrThrow();
+    expect(JSON.stringify(stored.value)).toContain('共立案审查{cases.opened}件');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('template-title').inputValue()).toBe('{period}全县党风廉政建设形势分析（修订）');
+    await screenshot(page, 'report-templates');
+  });
 });

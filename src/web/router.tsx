@@ -20,6 +20,7 @@ const pages: Record<string, LazyExoticComponent<ComponentType>> = {
   '/audit': lazy(() => import('../platform/audit/pages/AuditLogPage')),
   '/analysis/dashboard': lazy(() => import('../modules/analysis/pages/DashboardPage')),
   '/analysis/reports': lazy(() => import('../modules/analysis/pages/ReportsPage')),
+  '/analysis/templates': lazy(() => import('../modules/analysis/pages/TemplatesPage')),
   '/reports': lazy(() => import('../modules/reports/pages/ReportsPage')),
   '/reports/:id': lazy(() => import('../modules/reports/pages/ReportDetailPage')),
   '/cases/clues': lazy(() => import('../modules/cases/pages/CluesPage')),

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import {
+  EditOutlined,
   ApartmentOutlined, AuditOutlined, MailOutlined, DashboardOutlined, FileTextOutlined, BankOutlined, HomeOutlined, SafetyCertificateOutlined,
   SettingOutlined, TeamOutlined, UserOutlined, FileSearchOutlined, FolderOpenOutlined, IdcardOutlined,
 } from '@ant-design/icons';
@@ -29,6 +30,7 @@ export const navItems: NavItem[] = [
   { path: '/', label: 'menu.home', icon: <HomeOutlined />, testId: 'menu-home' },
   { path: '/analysis/dashboard', label: 'menu.dashboard', icon: <DashboardOutlined />, testId: 'menu-dashboard', permission: 'analysis.read', group: 'analysis' },
   { path: '/analysis/reports', label: 'menu.analysisReports', icon: <FileTextOutlined />, testId: 'menu-analysis-reports', permission: 'analysis.read', group: 'analysis' },
+  { path: '/analysis/templates', label: 'menu.analysisTemplates', icon: <EditOutlined />, testId: 'menu-analysis-templates', permission: 'analysis.read', group: 'analysis' },
   { path: '/reports', label: 'menu.reports', icon: <MailOutlined />, testId: 'menu-reports', permission: 'reports.report.read', group: 'reports' },
   { path: '/cases/clues', label: 'menu.clues', icon: <FileSearchOutlined />, testId: 'menu-clues', permission: 'cases.clue.read', group: 'cases' },
   { path: '/cases/cases', label: 'menu.cases', icon: <FolderOpenOutlined />, testId: 'menu-cases', permission: 'cases.case.read', group: 'cases' },

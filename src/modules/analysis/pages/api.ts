@@ -1,4 +1,5 @@
 import { api } from '../../../web/api/client';
+import type { ReportTemplates } from '../report/templates';
 
 export interface Breakdown { key: string; label: string; value: number; recordIds: string[] }
 export type Metric =
@@ -21,5 +22,7 @@ export const analysisApi = {
     api.get<{ key: string; recordType: string; total: number; items: RecordSummary[] }>(`/analysis/metrics/${key}/records`, { period, cumulative, dimension, value }),
   reports: () => api.get<{ items: ReportListItem[] }>('/analysis/reports'),
   generate: (period: string, cumulative: boolean, nextSteps?: string[]) => api.post<{ id: string }>('/analysis/reports', { period, cumulative, nextSteps }),
+  templates: () => api.get<{ templates: ReportTemplates; defaults: ReportTemplates; metricKeys: string[] }>('/analysis/report-templates'),
+  saveTemplates: (body: ReportTemplates) => api.put<{ templates: ReportTemplates }>('/analysis/report-templates', body),
   changes: (id: string) => api.get<{ items: MetricChange[] }>(`/analysis/reports/${id}/changes`),
 };
