@@ -3,6 +3,7 @@ import type { DB } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
 import type { Actor } from '../../platform/scope/actor';
 import { scopeCondition } from '../../platform/scope/dataScope';
+import { measuresOf, reviewsOf } from './caseFileParts';
 import { withState } from './deadlineStore';
 import { loadRules } from './ruleTableService';
 
@@ -35,9 +36,10 @@ export async function caseView(db: Kysely<DB>, actor: Actor, id: string) {
     .orderBy('on_date').orderBy('created_at').execute();
   const deadlines = withState(await db.selectFrom('case_deadlines').selectAll().where('case_id', '=', id).orderBy('started_on').execute(), await loadRules(db, c.county_code));
   const violations = await db.selectFrom('case_violations').selectAll().where('case_id', '=', id).execute();
-  const outcomes = await db.selectFrom('case_outcomes').select(['id', 'subject_id', 'type', 'track', 'kind', 'decided_on', 'effect_until', 'permanent', 'merged', 'detail'])
+  const outcomes = await db.selectFrom('case_outcomes').select(['id', 'subject_id', 'type', 'track', 'kind', 'decided_on', 'effect_until', 'permanent', 'merged', 'detail', 'superseded_by', 'revoked_on'])
     .where('case_id', '=', id).orderBy('decided_on').execute();
   const recoveries = await db.selectFrom('case_recoveries').selectAll().where('case_id', '=', id).orderBy('recovered_on').execute();
   const recoveredFen = recoveries.reduce((a, r) => a + Number(r.amount_fen), 0);
-  return { ...c, subjects, members, events, deadlines, violations, outcomes, recoveries, recoveredFen, recoveredWan: (recoveredFen / 1_000_000).toFixed(2) };
+  const [measures, reviews] = [await measuresOf(db, id), await reviewsOf(db, id)];
+  return { ...c, subjects, members, events, deadlines, violations, outcomes, measures, reviews, recoveries, recoveredFen, recoveredWan: (recoveredFen / 1_000_000).toFixed(2) };
 }

@@ -11,13 +11,9 @@ import { clueService } from './clueService';
 import { startDeadline } from './deadlineStore';
 import { issueNumber } from './numbering';
 import { loadClock } from './ruleTableService';
-import { caseTypeSeed, isEconomicType } from './rules';
+import { resolveCaseType } from './caseTypeService';
 import type { CaseOpen, listQuery, memberAdd } from './schema';
 import { approvalLevelFor, auditActor, checkApprover, dateOrder, forbidRecusal, recusalViolations, refuse } from './support';
-
-export function knownCaseType(code: string): boolean {
-  return caseTypeSeed.some((t) => t.code === code && t.active);
-}
 
 async function activeUsers(trx: Kysely<DB>, ids: string[]) {
   if (ids.length === 0) return [];
@@ -48,7 +44,7 @@ export const caseService = {
     const clock = await loadClock(ctx.db, actor.countyCode);
     return ctx.db.transaction().execute(async (trx) => {
       if (!(await unitInScope(trx, actor, input.unitId))) throw AppError.field('body.unitId', 'field.unitNotFound');
-      if (!knownCaseType(input.caseTypeCode)) throw AppError.field('body.caseTypeCode', 'cases.caseType.unknown', { code: input.caseTypeCode });
+      const caseType = await resolveCaseType(trx, input.caseTypeCode, 'body.caseTypeCode');
       const unit = await trx.selectFrom('units').select('county_code').where('id', '=', input.unitId).executeTakeFirstOrThrow();
       const officialIds = [...new Set(input.subjects.map((s) => s.officialId))];
       const officials = await trx.selectFrom('officials').select(['id', 'rank', 'managed_by', 'unit_id', 'post', 'party_member'])
@@ -64,7 +60,7 @@ export const caseService = {
       const { seq, docNo } = await issueNumber(trx, unit.county_code, 'case', year);
       const row = await trx.insertInto('cases').values({
         county_code: unit.county_code, unit_id: input.unitId, doc_no: docNo, year, seq, title: input.title, summary: input.summary ?? null,
-        clue_id: input.clueId ?? null, case_type_code: input.caseTypeCode, economic: isEconomicType(caseTypeSeed, input.caseTypeCode),
+        clue_id: input.clueId ?? null, case_type_code: input.caseTypeCode, economic: caseType.economic,
         opened_on: input.openedOn, approved_by: input.approverId, stage_since: input.openedOn, created_by: actor.userId,
       }).returning('id').executeTakeFirstOrThrow();
       if (input.clueId) await clueService.markCaseOpened(trx, actor, input.clueId, row.id, input.openedOn);

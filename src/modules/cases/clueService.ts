@@ -1,3 +1,4 @@
+import { writeSourceOutcome } from './feedback';
 import { escapeLike } from '../../platform/db/like';
 import { sql, type Kysely } from 'kysely';
 import type { z } from 'zod';
@@ -9,7 +10,7 @@ import type { Actor } from '../../platform/scope/actor';
 import { scopeCondition, unitInScope } from '../../platform/scope/dataScope';
 import { issueNumber } from './numbering';
 import { type DeadlineRule, computeDue, deadlineState, findRule, violation } from './rules';
-import { loadClock, loadRules } from './ruleTableService';
+import { type Clock, loadClock, loadRules } from './ruleTableService';
 import type { clueConclusion, clueCreate, clueDisposal, clueInquiry, listQuery } from './schema';
 import { approvalLevelFor, auditActor, checkApprover, dateOrder, refuse } from './support';
 
@@ -39,9 +40,7 @@ async function clueView(db: Kysely<DB>, actor: Actor, id: string) {
   return { ...clue, approvalLevel: clue.approval_level ?? approvalLevelFor(accused.map((a) => a.managed_by_at_time)), sources, accused, deadlines };
 }
 
-async function setSourceOutcome(trx: Kysely<DB>, clueId: string, outcome: string, on: string) {
-  await trx.updateTable('clue_sources').set({ outcome, outcome_on: on }).where('clue_id', '=', clueId).execute();
-}
+const setSourceOutcome = writeSourceOutcome;
 
 export const clueService = {
   view: clueView,
@@ -59,28 +58,34 @@ export const clueService = {
   },
 
   async create(ctx: AppContext, actor: Actor, input: z.infer<typeof clueCreate>) {
-    const { calendar, rules } = await loadClock(ctx.db, actor.countyCode);
-    return ctx.db.transaction().execute(async (trx) => {
-      if (!(await unitInScope(trx, actor, input.unitId))) throw AppError.field('body.unitId', 'field.unitNotFound');
-      const unit = await trx.selectFrom('units').select('county_code').where('id', '=', input.unitId).executeTakeFirstOrThrow();
-      const officials = input.accused.length
-        ? await trx.selectFrom('officials').select(['id', 'rank', 'managed_by']).where('id', 'in', input.accused).where('county_code', '=', unit.county_code).execute()
-        : [];
-      if (officials.length !== new Set(input.accused).size) throw AppError.field('body.accused', 'cases.official.notFound');
-      const year = Number(input.receivedOn.slice(0, 4));
-      const { seq, docNo } = await issueNumber(trx, unit.county_code, 'clue', year);
-      const due = computeDue(ruleIn(rules, 'clueDisposalOpinion'), input.receivedOn, calendar).due!;
-      const clue = await trx.insertInto('clues').values({
-        county_code: unit.county_code, unit_id: input.unitId, serial: docNo, year, seq, title: input.title, summary: input.summary ?? null,
-        received_on: input.receivedOn, disposal_due: due, created_by: actor.userId,
-      }).returning('id').executeTakeFirstOrThrow();
-      await trx.insertInto('clue_sources').values(input.sources.map((s) => ({ clue_id: clue.id, county_code: unit.county_code, source_type: s.type, source_id: s.id ?? null, note: s.note ?? null }))).execute();
-      if (officials.length) {
-        await trx.insertInto('clue_accused').values(officials.map((o) => ({ clue_id: clue.id, official_id: o.id, rank_at_time: o.rank, managed_by_at_time: o.managed_by }))).execute();
-      }
-      await ctx.audit.record(trx, auditActor(actor), { action: 'cases.clue.create', objectType: 'clue', objectId: clue.id, detail: { serial: docNo, sources: input.sources.length } });
-      return clueView(trx, actor, clue.id);
-    });
+    const clock = await loadClock(ctx.db, actor.countyCode);
+    return ctx.db.transaction().execute((trx) => clueService.createIn(trx, ctx, actor, input, clock));
+  },
+
+  /**
+   * Registers a clue inside the caller's transaction, for hand-overs that change their own record in the same
+   * transaction (a risk hit becoming a clue). Load the clock (`loadClock`) before opening the transaction.
+   */
+  async createIn(trx: Kysely<DB>, ctx: Pick<AppContext, 'audit'>, actor: Actor, input: z.infer<typeof clueCreate>, { calendar, rules }: Clock) {
+    if (!(await unitInScope(trx, actor, input.unitId))) throw AppError.field('body.unitId', 'field.unitNotFound');
+    const unit = await trx.selectFrom('units').select('county_code').where('id', '=', input.unitId).executeTakeFirstOrThrow();
+    const officials = input.accused.length
+      ? await trx.selectFrom('officials').select(['id', 'rank', 'managed_by']).where('id', 'in', input.accused).where('county_code', '=', unit.county_code).execute()
+      : [];
+    if (officials.length !== new Set(input.accused).size) throw AppError.field('body.accused', 'cases.official.notFound');
+    const year = Number(input.receivedOn.slice(0, 4));
+    const { seq, docNo } = await issueNumber(trx, unit.county_code, 'clue', year);
+    const due = computeDue(ruleIn(rules, 'clueDisposalOpinion'), input.receivedOn, calendar).due!;
+    const clue = await trx.insertInto('clues').values({
+      county_code: unit.county_code, unit_id: input.unitId, serial: docNo, year, seq, title: input.title, summary: input.summary ?? null,
+      received_on: input.receivedOn, disposal_due: due, created_by: actor.userId,
+    }).returning('id').executeTakeFirstOrThrow();
+    await trx.insertInto('clue_sources').values(input.sources.map((s) => ({ clue_id: clue.id, county_code: unit.county_code, source_type: s.type, source_id: s.id ?? null, note: s.note ?? null }))).execute();
+    if (officials.length) {
+      await trx.insertInto('clue_accused').values(officials.map((o) => ({ clue_id: clue.id, official_id: o.id, rank_at_time: o.rank, managed_by_at_time: o.managed_by }))).execute();
+    }
+    await ctx.audit.record(trx, auditActor(actor), { action: 'cases.clue.create', objectType: 'clue', objectId: clue.id, detail: { serial: docNo, sources: input.sources.length } });
+    return clueView(trx, actor, clue.id);
   },
 
   async dispose(ctx: AppContext, actor: Actor, id: string, input: z.infer<typeof clueDisposal>) {

@@ -61,6 +61,8 @@ export interface ClueSourcesTable {
   note: string | null;
   outcome: string | null;
   outcome_on: string | null;
+  /** What a real-name reporter may be told (no names, no sanction details). */
+  outcome_text: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ClueAccusedTable {
@@ -169,6 +171,10 @@ export interface CaseOutcomesTable {
   detail: Json<unknown>;
   created_by: string | null;
   created_at: CreatedAt;
+  /** Set when a 复审/复核 changed the outcome: the row that replaces it (history kept). */
+  superseded_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Set when a 复审/复核 revoked the outcome. */
+  revoked_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CaseRecoveriesTable {
@@ -209,3 +215,5 @@ declare module '../../platform/db/schema' {
     official_relations: OfficialRelationsTable;
   }
 }
+
+import './dictionaryDb';

@@ -20,6 +20,10 @@ export interface DeadlineWarning {
   due: string;
   daysLeft: number;
   state: 'ok' | 'dueSoon' | 'overdue';
+  /** Set for a measure (留置 …) or a 复审/复核 decision: the record the warning is about, and the subject. */
+  measureId?: string;
+  reviewId?: string;
+  subjectName?: string;
 }
 
 /**
@@ -42,6 +46,21 @@ export async function deadlineWarnings(db: Kysely<DB>, actor: Actor, state: 'due
     out.push({ kind, id, number, title, ruleKey: key, labelZh: r.labelZh, labelEn: r.labelEn, source: r.source, due, daysLeft: daysLeft(due, today), state: deadlineState(due, today, warnDays) });
   };
   for (const c of caseRows) push('case', c.id, c.doc_no, c.title, c.rule_key, c.due_on!);
+  // Running measures and pending 复审/复核 decisions of the cases the caller may open.
+  const measures = await db.selectFrom('case_measures as m').innerJoin('cases', 'cases.id', 'm.case_id').innerJoin('case_subjects as s', 's.id', 'm.subject_id')
+    .innerJoin('officials as o', 'o.id', 's.official_id').select(['cases.id', 'cases.doc_no', 'cases.title', 'm.id as measureId', 'm.rule_key', 'm.due_on', 'o.name'])
+    .where('m.ended_on', 'is', null).where('m.due_on', 'is not', null).where(caseAccess(actor)).orderBy('m.due_on').limit(2000).execute();
+  for (const m of measures) {
+    push('case', m.id, m.doc_no, m.title, m.rule_key!, m.due_on!);
+    Object.assign(out[out.length - 1], { measureId: m.measureId, subjectName: m.name });
+  }
+  const reviews = await db.selectFrom('case_reviews as r').innerJoin('cases', 'cases.id', 'r.case_id').innerJoin('case_subjects as s', 's.id', 'r.subject_id')
+    .innerJoin('officials as o', 'o.id', 's.official_id').select(['cases.id', 'cases.doc_no', 'cases.title', 'r.id as reviewId', 'r.level', 'r.decision_due', 'o.name'])
+    .where('r.decision', 'is', null).where(caseAccess(actor)).orderBy('r.decision_due').limit(2000).execute();
+  for (const r of reviews) {
+    push('case', r.id, r.doc_no, r.title, r.level, r.decision_due);
+    Object.assign(out[out.length - 1], { reviewId: r.reviewId, subjectName: r.name });
+  }
   for (const c of clueRows) {
     if (!c.disposal) push('clue', c.id, c.serial, c.title, 'clueDisposalOpinion', c.disposal_due);
     else if (c.inquiry_reply_due && !c.inquiry_replied_on) push('clue', c.id, c.serial, c.title, 'inquiryReply', c.inquiry_reply_due);

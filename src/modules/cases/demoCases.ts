@@ -20,7 +20,7 @@ function pickWeighted<T>(rand: () => number, table: Array<[T, number]>): T {
 }
 
 /** The outcomes of one subject: mostly light party sanctions, fewer heavy ones, a few transfers, exemptions and organisational handling. */
-function outcomesFor(rand: () => number, village: boolean, holdsPost: boolean, party: boolean): SubjectOutcome[] {
+export function outcomesFor(rand: () => number, village: boolean, holdsPost: boolean, party: boolean): SubjectOutcome[] {
   const form = pickWeighted(rand, [['light', 55], ['heavy', 21], ['crime', 12], ['exempt', 6], ['org', 6]] as Array<[string, number]>);
   const s = (sanction: Sanction): SubjectOutcome => ({ type: 'sanction', sanction });
   if (form === 'exempt') return [{ type: 'exempted', track: 'party', dueSanction: 'warning', mitigating: ['volunteered'], measures: ['criticism'], writtenConclusion: true }];

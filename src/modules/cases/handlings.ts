@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Period } from '../analysis/periods';
+import { areaCondition } from '../analysis/registry';
 import type { Actor } from '../../platform/scope/actor';
 import type { DB } from '../../platform/db/schema';
 import { scopeCondition } from '../../platform/scope/dataScope';
@@ -16,9 +17,9 @@ type Q = { db: Kysely<DB>; actor: Pick<Actor, 'scope' | 'userId'>; countyCode: s
  */
 export async function handlingsInPeriod({ db, actor, countyCode, period }: Q): Promise<Handling[]> {
   const outcomes = await db.selectFrom('case_outcomes as o').innerJoin('case_subjects as s', 's.id', 'o.subject_id').innerJoin('cases as c', 'c.id', 'o.case_id')
-    .select(['o.subject_id', 's.official_id', 'o.detail']).where('c.county_code', '=', countyCode)
+    .select(['o.subject_id', 's.official_id', 'o.detail']).where(areaCondition(countyCode, 'c.county_code'))
     .where('o.decided_on', '>=', period.from).where('o.decided_on', '<', period.to).where(scopeCondition(actor, 'c.unit_id', 'c.created_by'))
-    .orderBy('o.subject_id').execute();
+    .where('o.superseded_by', 'is', null).where('o.revoked_on', 'is', null).orderBy('o.subject_id').execute();
   const bySubject = new Map<string, { personId: string; outcomes: SubjectOutcome[] }>();
   for (const o of outcomes) {
     const h = bySubject.get(o.subject_id) ?? { personId: o.official_id, outcomes: [] };
@@ -29,7 +30,7 @@ export async function handlingsInPeriod({ db, actor, countyCode, period }: Q): P
 
   const clueRows = await db.selectFrom('clue_accused as a').innerJoin('clues as c', 'c.id', 'a.clue_id')
     .select(['a.id', 'a.official_id', 'c.disposal', 'c.disposal_on', 'c.outcome_measure', 'c.outcome_on'])
-    .where('c.county_code', '=', countyCode).where(scopeCondition(actor, 'c.unit_id', 'c.created_by'))
+    .where(areaCondition(countyCode, 'c.county_code')).where(scopeCondition(actor, 'c.unit_id', 'c.created_by'))
     .where((eb) => eb.or([
       eb.and([eb('c.disposal', '=', 'inquiry'), eb('c.disposal_on', '>=', period.from), eb('c.disposal_on', '<', period.to)]),
       eb.and([eb('c.outcome_measure', 'is not', null), eb('c.outcome_on', '>=', period.from), eb('c.outcome_on', '<', period.to)]),

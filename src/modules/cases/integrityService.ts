@@ -38,11 +38,12 @@ export async function integrityRecord(db: Kysely<DB>, actor: Actor, officialId: 
     .select(['c.id', 'c.doc_no', 'c.title', 'c.opened_on', 'c.stage', 'c.closed_on', 's.rank_at_time'])
     .where('s.official_id', '=', officialId).orderBy('c.opened_on', 'desc').execute();
   const outcomes = await db.selectFrom('case_outcomes as o').innerJoin('cases as c', 'c.id', 'o.case_id')
-    .select(['o.id', 'o.case_id', 'c.doc_no', 'o.type', 'o.track', 'o.kind', 'o.decided_on', 'o.effect_until', 'o.permanent'])
+    .select(['o.id', 'o.case_id', 'c.doc_no', 'o.type', 'o.track', 'o.kind', 'o.decided_on', 'o.effect_until', 'o.permanent', 'o.superseded_by', 'o.revoked_on'])
     .where('o.official_id', '=', officialId).orderBy('o.decided_on', 'desc').execute();
   const dispositions = outcomes.map((o) => ({
     ...o, label: o.type === 'sanction' ? sanctionLabel(o.track, o.kind) : o.type,
-    active: o.type === 'sanction' && (o.permanent || (o.effect_until !== null && o.effect_until >= on)),
+    // A sanction changed or revoked on 复审/复核 stays in the record as history but no longer restricts.
+    active: o.type === 'sanction' && !o.superseded_by && !(o.revoked_on && o.revoked_on <= on) && (o.permanent || (o.effect_until !== null && o.effect_until >= on)),
   }));
   const reports = await reportsAbout(db, officialId, official.county_code);
   const activeSanctions = dispositions.filter((d) => d.active);

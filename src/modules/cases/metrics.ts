@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { MetricDefinition, MetricQuery, MetricUnit, MetricValue, RecordSummary } from '../analysis/registry';
+import { areaCondition, sharedRows, type MetricDefinition, type MetricQuery, type MetricUnit, type MetricValue, type RecordSummary } from '../analysis/registry';
 import type { DB } from '../../platform/db/schema';
 import type { Actor } from '../../platform/scope/actor';
 import { scopeCondition } from '../../platform/scope/dataScope';
+import { caseAccess } from './caseAccess';
+import { economicCaseTypeCodes } from './caseTypeService';
 import { handlingsInPeriod } from './handlings';
 import { countForms, type Form } from './rules';
 
@@ -25,32 +27,48 @@ function tally(rows: Row[], dimension?: string, label: (k: string) => string = (
   return { value: ids.length, recordIds: ids, breakdown: { [dimension]: [...groups].map(([key, s]) => ({ key, label: label(key), value: s.size, recordIds: [...s] })) } };
 }
 
-const casesIn = ({ db, actor, countyCode, period }: MetricQuery) => db.selectFrom('cases as c').where('c.county_code', '=', countyCode)
+const casesIn = ({ db, actor, countyCode, period }: MetricQuery) => db.selectFrom('cases as c').where(areaCondition(countyCode, 'c.county_code'))
   .where('c.opened_on', '>=', period.from).where('c.opened_on', '<', period.to).where(scopeCondition(actor, 'c.unit_id', 'c.created_by'));
 
 const outcomesIn = ({ db, actor, countyCode, period }: MetricQuery) => db.selectFrom('case_outcomes as o').innerJoin('case_subjects as s', 's.id', 'o.subject_id')
-  .innerJoin('cases as c', 'c.id', 'o.case_id').where('c.county_code', '=', countyCode)
-  .where('o.decided_on', '>=', period.from).where('o.decided_on', '<', period.to).where(scopeCondition(actor, 'c.unit_id', 'c.created_by'));
+  .innerJoin('cases as c', 'c.id', 'o.case_id').where(areaCondition(countyCode, 'c.county_code'))
+  .where('o.decided_on', '>=', period.from).where('o.decided_on', '<', period.to).where(scopeCondition(actor, 'c.unit_id', 'c.created_by'))
+  // A changed outcome counts once, as its replacement (same decision date); a revoked one no longer counts.
+  .where('o.superseded_by', 'is', null).where('o.revoked_on', 'is', null);
 
-const cluesIn = ({ db, actor, countyCode, period }: MetricQuery) => db.selectFrom('clues as c').where('c.county_code', '=', countyCode)
+const cluesIn = ({ db, actor, countyCode, period }: MetricQuery) => db.selectFrom('clues as c').where(areaCondition(countyCode, 'c.county_code'))
   .where('c.disposal_on', '>=', period.from).where('c.disposal_on', '<', period.to).where(scopeCondition(actor, 'c.unit_id', 'c.created_by'));
+
+/**
+ * Drill-down lists name cases and people, so they follow need-to-know (caseAccess: data scope AND team membership
+ * or 案件监督管理), while the counts above stay on data scope alone: a published total is an aggregate over the
+ * office's work and must not change with who looks at it, but opening the records behind it is reading case
+ * files. The caller's permissions come with the route's actor; an actor without them sees no case records.
+ */
+function caseVisible(actor: Scope) {
+  const permissions = (actor as Scope & Partial<Pick<Actor, 'permissions'>>).permissions ?? new Set<string>();
+  return caseAccess({ scope: actor.scope, userId: actor.userId, permissions: permissions as Actor['permissions'] });
+}
+
+/** Clue records need the clue permission on top of the data scope (the drill-down route asks only analysis.read). */
+const mayReadClues = (actor: Scope) => (actor as Scope & Partial<Pick<Actor, 'permissions'>>).permissions?.has('cases.clue.read') ?? false;
 
 async function describeCases(db: Kysely<DB>, actor: Scope, ids: string[]): Promise<RecordSummary[]> {
   if (!ids.length) return [];
-  const rows = await db.selectFrom('cases as c').select(['c.id', 'c.doc_no', 'c.title', 'c.opened_on']).where('c.id', 'in', ids)
-    .where(scopeCondition(actor, 'c.unit_id', 'c.created_by')).orderBy('c.opened_on').execute();
+  const rows = await db.selectFrom('cases').select(['cases.id', 'cases.doc_no', 'cases.title', 'cases.opened_on']).where('cases.id', 'in', ids)
+    .where(caseVisible(actor)).orderBy('cases.opened_on').execute();
   return rows.map((r) => ({ id: r.id, title: r.doc_no, subtitle: r.title, at: r.opened_on, link: `/cases/cases/${r.id}` }));
 }
 
 async function describeSubjects(db: Kysely<DB>, actor: Scope, ids: string[]): Promise<RecordSummary[]> {
   if (!ids.length) return [];
-  const rows = await db.selectFrom('case_subjects as s').innerJoin('cases as c', 'c.id', 's.case_id').innerJoin('officials as o', 'o.id', 's.official_id')
-    .select(['s.id', 'o.name', 'c.id as caseId', 'c.doc_no', 's.rank_at_time']).where('s.id', 'in', ids).where(scopeCondition(actor, 'c.unit_id', 'c.created_by')).execute();
+  const rows = await db.selectFrom('case_subjects as s').innerJoin('cases', 'cases.id', 's.case_id').innerJoin('officials as o', 'o.id', 's.official_id')
+    .select(['s.id', 'o.name', 'cases.id as caseId', 'cases.doc_no', 's.rank_at_time']).where('s.id', 'in', ids).where(caseVisible(actor)).execute();
   return rows.map((r) => ({ id: r.id, title: r.name, subtitle: `${r.doc_no} · ${RANK_ZH[r.rank_at_time]}`, link: `/cases/cases/${r.caseId}` }));
 }
 
 async function describeClues(db: Kysely<DB>, actor: Scope, ids: string[]): Promise<RecordSummary[]> {
-  if (!ids.length) return [];
+  if (!ids.length || !mayReadClues(actor)) return [];
   const rows = await db.selectFrom('clues as c').select(['c.id', 'c.serial', 'c.title', 'c.disposal_on']).where('c.id', 'in', ids)
     .where(scopeCondition(actor, 'c.unit_id', 'c.created_by')).execute();
   return rows.map((r) => ({ id: r.id, title: r.serial, subtitle: r.title, at: r.disposal_on ?? undefined, link: `/cases/clues/${r.id}` }));
@@ -60,6 +78,7 @@ async function describeClues(db: Kysely<DB>, actor: Scope, ids: string[]): Promi
 async function describeHandlings(db: Kysely<DB>, actor: Scope, ids: string[]): Promise<RecordSummary[]> {
   if (!ids.length) return [];
   const subjects = await describeSubjects(db, actor, ids);
+  if (!mayReadClues(actor)) return subjects;
   const rows = await db.selectFrom('clue_accused as a').innerJoin('clues as c', 'c.id', 'a.clue_id').innerJoin('officials as o', 'o.id', 'a.official_id')
     .select(['a.id', 'o.name', 'c.id as clueId', 'c.serial']).where('a.id', 'in', ids).where(scopeCondition(actor, 'c.unit_id', 'c.created_by')).execute();
   return [...subjects, ...rows.map((r) => ({ id: r.id, title: r.name, subtitle: r.serial, link: `/cases/clues/${r.clueId}` }))];
@@ -78,10 +97,10 @@ async function casesByTopRank(q: MetricQuery): Promise<Row[]> {
   return [...top].map(([id, key]) => ({ id, key }));
 }
 
-const sanctionRows = (q: MetricQuery, track?: 'party' | 'admin') => {
-  let b = outcomesIn(q).where('o.type', '=', 'sanction');
-  if (track) b = b.where('o.track', '=', track);
-  return b.select(['s.id', 's.rank_at_time as key']).execute();
+/** The period's sanctions, read once per evaluation for every sanction metric (total, by track, by rank). */
+const sanctionRows = async (q: MetricQuery, track?: 'party' | 'admin') => {
+  const all = await sharedRows(q, 'cases.sanctions', () => outcomesIn(q).where('o.type', '=', 'sanction').select(['s.id', 's.rank_at_time as key', 'o.track']).execute());
+  return track ? all.filter((r) => r.track === track) : all;
 };
 
 const FORM_KEYS: Record<Form, string> = { 1: 'first', 2: 'second', 3: 'third', 4: 'fourth' };
@@ -96,13 +115,22 @@ export const casesMetrics: MetricDefinition[] = [
   def('cases.openedTownshipRank', '科级干部案件', 'Cases of section-level cadres', '件', '期内立案、被审查调查人中有乡科级干部（立案时职级）的案件。', 'Cases opened in the period with a township-rank subject.', 'case',
     async (q) => tally(await casesIn(q).where((eb) => eb.exists(eb.selectFrom('case_subjects as s').select('s.id').whereRef('s.case_id', '=', 'c.id').where('s.rank_at_time', '=', 'township'))).select(['c.id']).execute()), describeCases),
   def('cases.openedEconomic', '经济类案件', 'Economic cases', '件', '期内立案、案件类别或所认定违纪违法行为属经济类的案件。', 'Cases opened in the period whose type or violations are economic.', 'case',
-    async (q) => tally(await casesIn(q).where('c.economic', '=', true).select(['c.id', 'c.case_type_code as key']).execute(), 'caseType'), describeCases, ['caseType']),
+    async (q) => {
+      // Read from the office's dictionary at query time, so re-flagging a type changes the figure without touching cases.
+      const codes = await economicCaseTypeCodes(q.db);
+      if (!codes.length) return tally([], 'caseType');
+      const rows = await casesIn(q).where((eb) => eb.or([
+        eb('c.case_type_code', 'in', codes),
+        eb.exists(eb.selectFrom('case_violations as v').select('v.id').whereRef('v.case_id', '=', 'c.id').where('v.case_type_code', 'in', codes)),
+      ])).select(['c.id', 'c.case_type_code as key']).execute();
+      return tally(rows, 'caseType');
+    }, describeCases, ['caseType']),
   def('cases.prosecutedPersons', '移送司法（刑事处理）', 'Persons transferred for prosecution', '人', '期内决定移送检察机关的被审查调查人（人）。', 'Subjects transferred for prosecution in the period.', 'caseSubject',
     async (q) => tally(await outcomesIn(q).where('o.type', '=', 'prosecutionTransfer').select(['s.id', 's.rank_at_time as key']).execute(), 'rank', (k) => RANK_ZH[k] ?? k), describeSubjects, ['rank']),
   def('cases.lossesRecoveredWan', '挽回经济损失', 'Economic losses recovered', '万元', '期内挽回的经济损失合计（元以分记录，以万元显示，保留两位小数）；记录为所属案件。', 'Losses recovered in the period (stored in fen, shown in 10,000 yuan); records are the cases.', 'case',
     async ({ db, actor, countyCode, period }) => {
       const rows = await db.selectFrom('case_recoveries as r').innerJoin('cases as c', 'c.id', 'r.case_id').select(['c.id', 'r.amount_fen'])
-        .where('c.county_code', '=', countyCode).where('r.recovered_on', '>=', period.from).where('r.recovered_on', '<', period.to)
+        .where(areaCondition(countyCode, 'c.county_code')).where('r.recovered_on', '>=', period.from).where('r.recovered_on', '<', period.to)
         .where(scopeCondition(actor, 'c.unit_id', 'c.created_by')).execute();
       const fen = rows.reduce((a, r) => a + Number(r.amount_fen), 0);
       return { value: Math.round(fen / 10_000) / 100, recordIds: [...new Set(rows.map((r) => r.id))] };
@@ -120,5 +148,5 @@ export const casesMetrics: MetricDefinition[] = [
     async (q) => tally((await sanctionRows(q)).filter((r) => r.key === rank)), describeSubjects)),
   ...([1, 2, 3, 4] as Form[]).map((form) => def(`forms.${FORM_KEYS[form]}`, `第${'一二三四'[form - 1]}种形态`, `Form ${form}`, '人次',
     '期内对人的每次处理（案件中一人的处理决定，或线索谈话函询及了结时的处理）按最重的处理归入一种形态，按人次计。', 'Each handling of a person in the period, classified by its heaviest component, counted in person-times.', 'handling',
-    async (q) => { const c = countForms(await handlingsInPeriod(q)); return { value: c.counts[form], recordIds: c.ids[form] }; }, describeHandlings)),
+    async (q) => { const c = await sharedRows(q, 'cases.forms', async () => countForms(await handlingsInPeriod(q))); return { value: c.counts[form], recordIds: c.ids[form] }; }, describeHandlings)),
 ];

@@ -5,10 +5,10 @@ import type { DB } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
 import type { Actor } from '../../platform/scope/actor';
 import { caseView, findCase } from './caseAccess';
-import { knownCaseType } from './caseService';
+import { resolveCaseType } from './caseTypeService';
 import {
-  type RuleViolation, type SanctionSubject, type SubjectOutcome, addDuringRunningPeriod, caseTypeSeed, checkOutcome, checkSanctionAllowed, disciplineByCode,
-  formatArticleRef, isEconomicType, regulations, sanctionEffect, violation,
+  type RuleViolation, type SanctionSubject, type SubjectOutcome, addDuringRunningPeriod, checkOutcome, checkSanctionAllowed, disciplineByCode,
+  formatArticleRef, regulations, sanctionEffect, violation,
 } from './rules';
 import type { outcomeBody, recoveryBody, violationBody } from './schema';
 import { FLOW, auditActor, dateOrder, refuse } from './support';
@@ -22,8 +22,9 @@ async function subjectOf(trx: Trx, caseId: string, subjectId: string, field: str
 }
 
 /** The person's standing from earlier decisions (running 留党察看, expulsion), for the sanction checks. */
-async function sanctionSubject(trx: Trx, s: { official_id: string; person_category: SanctionSubject['category']; party_member: boolean; holds_party_post: boolean }): Promise<SanctionSubject> {
-  const prior = await trx.selectFrom('case_outcomes').select(['kind', 'track', 'detail', 'decided_on']).where('official_id', '=', s.official_id).where('type', '=', 'sanction').execute();
+export async function sanctionSubject(trx: Trx, s: { official_id: string; person_category: SanctionSubject['category']; party_member: boolean; holds_party_post: boolean }): Promise<SanctionSubject> {
+  const prior = await trx.selectFrom('case_outcomes').select(['kind', 'track', 'detail', 'decided_on']).where('official_id', '=', s.official_id).where('type', '=', 'sanction')
+    .where('superseded_by', 'is', null).where('revoked_on', 'is', null).execute();
   let probationTermEnds: string | null = null;
   for (const p of prior) {
     const d = p.detail as { termEnds?: string };
@@ -40,7 +41,7 @@ export const outcomeService = {
     return ctx.db.transaction().execute(async (trx) => {
       const c = await findCase(trx, actor, id);
       await subjectOf(trx, id, input.subjectId, 'body.subjectId');
-      if (!knownCaseType(input.caseTypeCode)) throw AppError.field('body.caseTypeCode', 'cases.caseType.unknown', { code: input.caseTypeCode });
+      const { economic } = await resolveCaseType(trx, input.caseTypeCode, 'body.caseTypeCode');
       const d = disciplineByCode(input.discipline);
       const problems: RuleViolation[] = [];
       const src = `${regulations[d.regulation].labelZh}（${regulations[d.regulation].version}） ${d.chapter}`;
@@ -50,7 +51,6 @@ export const outcomeService = {
         problems.push(violation('cases.violation.articleOutsideDiscipline', src, d.ranges[0].toConfidence, { ...params, ref: formatArticleRef({ regulation: input.regulation, article: input.article }) }));
       }
       refuse(problems);
-      const economic = isEconomicType(caseTypeSeed, input.caseTypeCode);
       const row = await trx.insertInto('case_violations').values({
         case_id: id, subject_id: input.subjectId, discipline: input.discipline, regulation: input.regulation, article: input.article,
         case_type_code: input.caseTypeCode, economic, description: input.description ?? null,
@@ -68,7 +68,8 @@ export const outcomeService = {
       const outcome = input.outcome as SubjectOutcome;
       refuse([...checkSanctionAllowed(c.stage), ...dateOrder(['决定', 'decision'], input.decidedOn, c.stage_since)]);
       const track = outcome.type === 'sanction' ? outcome.sanction.track : outcome.type === 'exempted' ? outcome.track : null;
-      const existing = await trx.selectFrom('case_outcomes').select(['type', 'track']).where('subject_id', '=', subjectId).execute();
+      // Outcomes replaced or revoked on 复审/复核 are history, not a standing decision.
+      const existing = await trx.selectFrom('case_outcomes').select(['type', 'track']).where('subject_id', '=', subjectId).where('superseded_by', 'is', null).where('revoked_on', 'is', null).execute();
       const dup = existing.some((e) => e.type === outcome.type && (e.track ?? null) === track);
       refuse([
         ...checkOutcome(outcome, await sanctionSubject(trx, s), input.decidedOn),
@@ -81,7 +82,7 @@ export const outcomeService = {
       if (outcome.type === 'sanction') {
         const effect = sanctionEffect(outcome.sanction, input.decidedOn);
         const running = await trx.selectFrom('case_outcomes').select('effect_until').where('official_id', '=', s.official_id).where('type', '=', 'sanction')
-          .where('track', '=', outcome.sanction.track).where('effect_until', '>', input.decidedOn).orderBy('effect_until', 'desc').executeTakeFirst();
+          .where('track', '=', outcome.sanction.track).where('effect_until', '>', input.decidedOn).where('superseded_by', 'is', null).where('revoked_on', 'is', null).orderBy('effect_until', 'desc').executeTakeFirst();
         const r = addDuringRunningPeriod(running?.effect_until ?? null, outcome.sanction, input.decidedOn);
         effectUntil = r.effectUntil;
         permanent = effect.permanent;

@@ -13,6 +13,8 @@ export const casesPermissions: PermissionInfo[] = [
   { code: 'cases.case.supervise', group: 'cases', labelZh: '监督管理全部案件（不限办案组）', labelEn: 'Supervise all cases (beyond the team)' },
   { code: 'cases.relation.write', group: 'cases', labelZh: '登记回避关系', labelEn: 'Record relations for recusal' },
   { code: 'cases.rules.write', group: 'cases', labelZh: '确认、修改期限规则表', labelEn: 'Confirm or change the time-limit rule table' },
+  { code: 'cases.dictionary.read', group: 'cases', labelZh: '查看案件类别字典', labelEn: 'View the case type dictionary' },
+  { code: 'cases.dictionary.write', group: 'cases', labelZh: '维护案件类别字典', labelEn: 'Maintain the case type dictionary' },
   { code: 'cases.integrity.read', group: 'cases', labelZh: '查阅廉政档案、出具廉政意见', labelEn: 'Read integrity records and issue integrity opinions' },
 ];
 
@@ -25,9 +27,22 @@ const grants: Record<string, string[]> = {
 
 export const casesRoleGrants: RoleGrants = { key: 'cases.v1', grants };
 
+/** v2: the case type dictionary; the system administrator and the CDI leadership maintain it, handlers read it. */
+export const casesDictionaryGrants: RoleGrants = {
+  key: 'cases.v2.dictionary',
+  grants: {
+    sysadmin: ['cases.dictionary.read', 'cases.dictionary.write'],
+    cdiLeader: ['cases.dictionary.read', 'cases.dictionary.write'],
+    intakeOfficer: ['cases.dictionary.read'],
+    caseHandler: ['cases.dictionary.read'],
+    townshipCommittee: ['cases.dictionary.read'],
+  },
+};
+
 /** Safe on every start: applied once per database, so an office's later removals stay removed. */
-export function ensureCasesRoles(db: Kysely<DB>): Promise<void> {
-  return applyRoleGrants(db, casesRoleGrants);
+export async function ensureCasesRoles(db: Kysely<DB>): Promise<void> {
+  await applyRoleGrants(db, casesRoleGrants);
+  await applyRoleGrants(db, casesDictionaryGrants);
 }
 
 /** Whether a user holds a permission through any role (approvers are named users, not the caller). */

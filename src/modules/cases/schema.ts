@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { uuid } from '../org/schema';
 import { approvalLevels, clueOutcomes, disposals, memberRoles, relationKinds, sourceTypes } from './db';
+import { measureKinds, reviewDecisions, reviewLevels } from './dictionaryDb';
 import {
   adminSanctionKinds, disciplineCodes, exemptionMeasures, firstFormMeasures, mitigatingCircumstances, organisationalMeasures,
   partySanctionKinds, personCategories,
@@ -143,3 +144,53 @@ export const relationFilter = z.strictObject({ officialId: uuid.optional(), user
 export const opinionQuery = z.strictObject({ purpose: z.string().trim().max(100).optional(), on: isoDate.optional() });
 
 export { approvalLevels };
+
+// ── case type dictionary, measures, 复审/复核 ──
+const caseTypeCode = z.string().regex(/^[a-z][A-Za-z0-9.]{1,63}$/);
+export const caseTypeParams = z.strictObject({ code: caseTypeCode });
+export const caseTypeListQuery = z.strictObject({ includeInactive: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') });
+export const caseTypeCreate = z.strictObject({
+  code: caseTypeCode,
+  parentCode: caseTypeCode.nullable().optional(),
+  labelZh: text(100),
+  labelEn: text(200),
+  discipline: z.enum(disciplineCodes).optional(),
+  economic: z.boolean().default(false),
+  sort: z.int().min(0).max(100_000).optional(),
+});
+export const caseTypeUpdate = z.strictObject({
+  parentCode: caseTypeCode.nullable().optional(),
+  labelZh: text(100).optional(),
+  labelEn: text(200).optional(),
+  discipline: z.enum(disciplineCodes).nullable().optional(),
+  economic: z.boolean().optional(),
+  active: z.boolean().optional(),
+  sort: z.int().min(0).max(100_000).optional(),
+});
+
+export const measureParams = z.strictObject({ id: uuid, measureId: uuid });
+export const measureStart = z.strictObject({
+  subjectId: uuid,
+  kind: z.enum(measureKinds),
+  startedOn: isoDate,
+  approverId: uuid.optional(),
+  approvalRef: text(100),
+  note: z.string().max(1000).optional(),
+});
+export const measureExtension = z.strictObject({ approvedOn: isoDate, approvalRef: text(100), amount: z.int().min(1).max(12).optional(), unit: z.enum(['days', 'months']).optional() });
+export const measureEnd = z.strictObject({ endedOn: isoDate, reason: z.string().trim().max(500).optional() });
+
+export const outcomeParams = z.strictObject({ id: uuid, subjectId: uuid, outcomeId: uuid });
+export const reviewParams = z.strictObject({ id: uuid, reviewId: uuid });
+export const reviewApply = z.strictObject({
+  level: z.enum(reviewLevels),
+  decisionReceivedOn: isoDate,
+  appliedOn: isoDate,
+  acceptedOn: isoDate.optional(),
+});
+export const reviewDecide = z.strictObject({
+  decision: z.enum(reviewDecisions),
+  decidedOn: isoDate,
+  reason: text(2000),
+  sanction: sanction.optional(),
+});

@@ -5,6 +5,7 @@ import type { DB } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
 import type { Actor } from '../../platform/scope/actor';
 import { caseView, findCase } from './caseAccess';
+import { writeCaseEnd } from './feedback';
 import { addExtension, fulfilDeadline, openDeadlines, resumeClocks, ruleFor, startDeadline, stopClocks } from './deadlineStore';
 import { type CaseStage, transition, violation } from './rules';
 import { loadClock } from './ruleTableService';
@@ -88,6 +89,7 @@ export const stageService = {
       }
       await trx.updateTable('cases').set({ ...flags, stage: input.to, stage_since: on, withdrawn, closed_on: input.to === 'closed' ? on : null, updated_at: new Date() })
         .where('id', '=', id).execute();
+      if (input.to === 'closed') await writeCaseEnd(trx, id, on, withdrawn);
       await event(trx, actor, id, 'stage', on, { from_stage: c.stage, to_stage: input.to, detail: { events, clock: clockEvents, sendBackMode: input.sendBackMode ?? null } });
       await ctx.audit.record(trx, auditActor(actor), { action: 'cases.case.stage', objectType: 'case', objectId: id, detail: { from: c.stage, to: input.to, on } });
       return caseView(trx, actor, id);

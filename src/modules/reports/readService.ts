@@ -1,4 +1,6 @@
 import fs from 'node:fs/promises';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema';
 import { addCalendarDays, todayInShanghai } from '../../platform/calendar';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
@@ -11,6 +13,20 @@ import { rankCandidates } from './repeats';
 import { onReport } from './reportAccess';
 import { reportRepository, scopedReports } from './reportRepository';
 import { maskedName, openIdentity } from './vault';
+
+/**
+ * What the clue and case handling recorded for this report (disposal, conclusion, case opened or ended, with a
+ * sentence the real-name reporter may be told), read from the view report_clue_outcomes that the cases module
+ * provides. Plain SQL on the view and a check that it exists keep the two modules independent of each other.
+ */
+async function clueOutcomesOf(db: Kysely<DB>, reportId: string, countyCode: string) {
+  const view = await sql<{ ok: boolean }>`select to_regclass('report_clue_outcomes') is not null as ok`.execute(db);
+  if (!view.rows[0]?.ok) return [];
+  const rows = await sql<{ clueSerial: string; outcome: string | null; outcomeOn: string | null; outcomeText: string | null }>`
+    select clue_serial as "clueSerial", outcome, outcome_on::text as "outcomeOn", outcome_text as "outcomeText"
+    from report_clue_outcomes where report_id = ${reportId} and county_code = ${countyCode} order by outcome_on nulls first, clue_serial`.execute(db);
+  return rows.rows;
+}
 
 /** Reading reports: detail (audited, identity masked), repeat candidates and links, reveal, attachments. */
 export const readService = {
@@ -26,7 +42,8 @@ export const readService = {
       const groupSize = await trx.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).where('matter_group', '=', r.matterGroup).executeTakeFirstOrThrow();
       // Reading a report is reading reporter material: audited like every sensitive read.
       await ctx.audit.record(trx, auditActor(actor), { action: 'reports.report.read', objectType: 'report', objectId: id });
-      return { ...r, reporter: maskedName(r.identified), openDeadlines: openDeadlines(deadlineRow), matterGroupSize: Number(groupSize.n), events, messages, attachments };
+      const clueOutcomes = await clueOutcomesOf(trx, id, r.countyCode);
+      return { ...r, reporter: maskedName(r.identified), openDeadlines: openDeadlines(deadlineRow), matterGroupSize: Number(groupSize.n), events, messages, attachments, clueOutcomes };
     });
   },
 

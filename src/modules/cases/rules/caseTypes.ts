@@ -1,6 +1,7 @@
 /**
- * Case types (案件类别) as an editable dictionary: the office adds, renames or retires entries without code; this
- * file only holds the seed and the schema that checks an edited dictionary. `economic` marks types that count as
+ * Case types (案件类别) as an editable dictionary (table case_types): the office adds, renames or retires entries
+ * without code. This file holds the built-in set the migration seeds the table with (caseTypes.test.ts checks the
+ * two agree) and the checks on an edited dictionary. `economic` marks types that count as
  * 经济类案件 in the county statistics. The 八项规定 and 形式主义官僚主义 subtypes follow the categories of the CCDI
  * monthly bulletins (not part of the reference document: the office should compare them with the current
  * bulletin before use).

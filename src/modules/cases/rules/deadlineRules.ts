@@ -77,6 +77,12 @@ export const defaultDeadlineRules: DeadlineRule[] = [
     period: { amount: 3, unit: 'months' }, from: 'exitRestrictionStarted',
     extension: { amount: 3, unit: 'months', approval: '重新办理手续', maxTimes: null },
     source: `${TS} 第一百六十四条`, confidence: 'V', note: '每次不超过3个月，可续' },
+  { key: 'technicalInvestigation', labelZh: '技术调查措施有效期', labelEn: 'Technical investigation measures',
+    period: { amount: 3, unit: 'months' }, from: 'technicalInvestigationApproved',
+    extension: { amount: 3, unit: 'months', approval: '经过批准（复杂、疑难案件）', maxTimes: null },
+    source: '监察法 技术调查条款（2018年文本第二十八条）', confidence: 'R',
+    note: '参考资料未列此期限：按2018年监察法第二十八条，批准决定自签发之日起3个月内有效，复杂、疑难案件经批准可延长，每次不超过3个月；'
+      + '2024年修正后的条文序号和文字须核对后再确认' },
   { key: 'seizedCashDeposit', labelZh: '扣押现金存入专用账户', labelEn: 'Deposit of seized cash',
     period: { amount: 15, unit: 'days' }, from: 'seized', source: `${TS} 第一百三十条`, confidence: 'V', note: '15日内' },
   { key: 'seizedItemsCustody', labelZh: '扣押物品移交保管', labelEn: 'Seized items into custody',

@@ -13,3 +13,5 @@ export * from './caseTypes';
 export * from './caseStages';
 export * from './outcomes';
 export { casesRulesMessages, renderViolation } from './messages';
+export * from './measures';
+export * from './reviews';

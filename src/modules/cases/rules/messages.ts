@@ -6,6 +6,7 @@
  * they cannot drift apart.
  */
 import { caseTypeSeed } from './caseTypes';
+import { casesMoreMessages } from './moreMessages';
 import { caseStages, stageLabels } from './caseStages';
 import { defaultDeadlineRules } from './deadlineRules';
 import { disciplines } from './disciplines';
@@ -152,8 +153,8 @@ function labels(lang: 0 | 1): Dict {
 }
 
 export const casesRulesMessages = {
-  zh: { ...violationsZh, ...labels(0) },
-  en: { ...violationsEn, ...labels(1) },
+  zh: { ...violationsZh, ...labels(0), ...casesMoreMessages.zh },
+  en: { ...violationsEn, ...labels(1), ...casesMoreMessages.en },
 };
 
 /** Fills a violation's message in one language (for tests, logs and documents; the API renders via i18n). */

@@ -17,7 +17,7 @@ export const deadlineEvents = [
   'reportClosed', 'caseOpened', 'detentionStarted', 'detentionLifted', 'detentionExtendedEnd', 'awaitOrderDecided',
   'protectiveCustodyStarted', 'freezeStarted', 'exitRestrictionStarted', 'seized', 'propertyFoundUnrelated',
   'reviewAccepted', 'decisionMade', 'caseWithdrawn', 'assignedPeriodEnd', 'decisionReceived', 'reexaminationAccepted',
-  'reexaminationDecisionReceived', 'recheckAccepted', 'accountabilityDecided',
+  'reexaminationDecisionReceived', 'recheckAccepted', 'accountabilityDecided', 'technicalInvestigationApproved',
 ] as const;
 export type DeadlineEvent = (typeof deadlineEvents)[number];
 

@@ -49,7 +49,11 @@ async function caseIn(t: TestApp, code: string): Promise<Record<string, string>>
   const s = await t.ctx.db.insertInto('case_subjects').values({ case_id: row.id, official_id: o.id, rank_at_time: 'township', managed_by_at_time: 'county', unit_id_at_time: unit, person_category: 'civilServant', party_member: true })
     .returning('id').executeTakeFirstOrThrow();
   await t.ctx.db.insertInto('case_deadlines').values({ case_id: row.id, rule_key: 'investigationDecision', started_on: '2026-03-02', due_on: '2027-03-02' }).execute();
-  return { id: row.id, docNo, unitId: unit, officialId: o.id, subjectId: s.id, approver, user: await userId(t, 'intake') };
+  const m = await t.ctx.db.insertInto('case_measures').values({ case_id: row.id, subject_id: s.id, kind: 'exitRestriction', rule_key: 'exitRestriction', started_on: '2026-03-02', approval_ref: '范围测试', due_on: '2026-06-02' })
+    .returning('id').executeTakeFirstOrThrow();
+  const out = await t.ctx.db.insertInto('case_outcomes').values({ case_id: row.id, subject_id: s.id, official_id: o.id, type: 'sanction', track: 'admin', kind: 'warning', decided_on: '2026-03-05', effect_until: '2026-09-05', detail: '{}' })
+    .returning('id').executeTakeFirstOrThrow();
+  return { id: row.id, docNo, unitId: unit, officialId: o.id, subjectId: s.id, approver, user: await userId(t, 'intake'), measureId: m.id, outcomeId: out.id };
 }
 
 const clueSnapshot = async (t: TestApp, rec: Record<string, string>) => ({
@@ -65,6 +69,8 @@ const caseSnapshot = async (t: TestApp, rec: Record<string, string>) => ({
   outcomes: (await t.ctx.db.selectFrom('case_outcomes').select('id').where('case_id', '=', rec.id).execute()).length,
   violations: (await t.ctx.db.selectFrom('case_violations').select('id').where('case_id', '=', rec.id).execute()).length,
   recoveries: (await t.ctx.db.selectFrom('case_recoveries').select('id').where('case_id', '=', rec.id).execute()).length,
+  measures: await t.ctx.db.selectFrom('case_measures').select(['id', 'ended_on']).where('case_id', '=', rec.id).execute(),
+  reviews: (await t.ctx.db.selectFrom('case_reviews').select('id').where('case_id', '=', rec.id).execute()).length,
 });
 
 async function officialInB(t: TestApp, code: string) {
@@ -118,6 +124,9 @@ export const scopeFixtures: Record<string, Partial<Record<ScopedOp, ScopeFixture
         { method: 'POST', url: `/api/v1/cases/cases/${rec.id}/suspension`, payload: { on: '2026-03-10' } },
         { method: 'POST', url: `/api/v1/cases/cases/${rec.id}/resumption`, payload: { on: '2026-03-12' } },
         { method: 'POST', url: `/api/v1/cases/cases/${rec.id}/deadlines/investigationDecision/fulfilment`, payload: { on: '2026-03-12' } },
+        { method: 'POST', url: `/api/v1/cases/cases/${rec.id}/measures`, payload: { subjectId: rec.subjectId, kind: 'detention', startedOn: '2026-03-03', approvalRef: '范围测试留置' } },
+        { method: 'POST', url: `/api/v1/cases/cases/${rec.id}/measures/${rec.measureId}/end`, payload: { endedOn: '2026-03-04' } },
+        { method: 'POST', url: `/api/v1/cases/cases/${rec.id}/subjects/${rec.subjectId}/outcomes/${rec.outcomeId}/reviews`, payload: { level: 'reexamination', decisionReceivedOn: '2026-03-06', appliedOn: '2026-03-07' } },
       ]),
     },
   },
