@@ -4,7 +4,7 @@ import { createDemoCases, printDemoCases } from '../modules/cases/demo';
 import { createDemoReports, printDemoReports } from '../modules/reports/demo';
 import { recoverAttachments } from '../modules/reports/intakeService';
 import { applyModuleRoleGrants } from '../modules';
-import { startClassifierRetraining } from '../modules/reports/module';
+import { startClassifierRetraining, startReportReminders } from '../modules/reports/module';
 import { loadConfig } from '../platform/config';
 import { closeContext, createContext } from '../platform/context';
 import { buildApp } from '../platform/http/app';
@@ -34,6 +34,7 @@ export async function serveCommand(args: string[]): Promise<number> {
   await applyModuleRoleGrants(ctx.db);
   const app = await buildApp(ctx, { logger: process.env.LIANJIAN_QUIET !== '1' });
   ctx.audit.start();
+  const reminders = startReportReminders(ctx); // deadline reminders: a sweep after start, then hourly (idempotent)
   const retraining = startClassifierRetraining(ctx); // category model: at start (the demo's first model) and every 24 h when closed reports changed
   await app.listen({ port: config.port, host: config.host });
   process.stdout.write(`廉鉴 Lianjian is serving http://localhost:${config.port} (database: ${ctx.engine}${ctx.engine === 'pglite' ? `, ${config.dataDir}` : ''}) — ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
@@ -44,6 +45,7 @@ export async function serveCommand(args: string[]): Promise<number> {
   });
   process.stdout.write('Shutting down…\n');
   retraining.stop();
+  reminders.stop();
   await app.close();
   await closeContext(ctx);
   return 0;

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema';
 import type { RouteDef } from '../platform/http/route';
 import { registerMessages } from '../platform/i18n/messages';
+import { notificationRoutes } from '../platform/notifications/routes';
 import type { ServerModule } from './module';
 import { analysisModule } from './analysis/module';
 import { casesModule } from './cases/module';
@@ -35,7 +36,7 @@ for (const m of serverModules) {
 }
 
 export function allRoutes(): RouteDef[] {
-  return [...healthRoutes, ...authRoutes, ...auditRoutes, ...calendarRoutes, ...serverModules.flatMap((m) => m.routes)];
+  return [...healthRoutes, ...authRoutes, ...auditRoutes, ...calendarRoutes, ...notificationRoutes, ...serverModules.flatMap((m) => m.routes)];
 }
 
 /** Tables of the modules after org, later modules first (they reference earlier ones). */

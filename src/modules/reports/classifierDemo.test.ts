@@ -32,6 +32,21 @@ describe('demo county', () => {
     expect(await retrainIfStale(ctx)).toBe(0);
   });
 
+  it('gives plausible confidences on the demo texts: below 1, and right most of the time', async () => {
+    const model = (await activeClassifiers(ctx)).get('530125')!;
+    const rows = await ctx.db.selectFrom('reports').select(['title', 'content', 'category']).where('county_code', '=', '530125')
+      .where('category', 'is not', null).where('status', '!=', 'closed').orderBy('serial').limit(400).execute();
+    expect(rows.length).toBeGreaterThan(10); // texts the model was not trained on (it learns from closed reports)
+    const predictions = rows.map((r) => ({ ...model.classifier.predict(r.title, r.content), truth: r.category }));
+    const confidences = predictions.map((p) => p.confidence).sort((a, b) => a - b);
+    const median = confidences[Math.floor(confidences.length / 2)];
+    expect(Math.max(...confidences)).toBeLessThan(1);
+    // Texts that never say what happened get hedged suggestions, not certainty.
+    expect(confidences.filter((c) => c < 0.9).length / confidences.length).toBeGreaterThanOrEqual(0.1);
+    expect(median).toBeGreaterThan(1 / model.classifier.model.labels.length);
+    expect(predictions.filter((p) => p.label === p.truth).length / predictions.length).toBeGreaterThan(0.6);
+  });
+
   it('has hot spots for a quarter of its history', async () => {
     const actor = { ...countyActor(), countyCode: '530125' } as Actor;
     const r = await hotspots(ctx, actor, { period: '2026Q3', cumulative: false, limit: 5, minSize: 2 });

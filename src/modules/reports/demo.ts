@@ -6,7 +6,7 @@ import type { Config } from '../../platform/config';
 import type { DB } from '../../platform/db/schema';
 import type { Channel, ReportEventsTable, ReportKind, ReportsTable, Satisfaction } from './db';
 import { intakeDeadlines, resultNoticeDue, settleDue } from './deadlines';
-import { answers, efficiencyTitles, fill, issues, otherTitles, things } from './demoText';
+import { accusationText, answers, efficiencyTitles, fill, otherTitles, things } from './demoText';
 import { ensureReportRoles } from './permissions';
 import { newReceipt, receiptHash } from './receipts';
 import { defaultEfficiencyCategories, ensureEfficiencyCategories } from './routingService';
@@ -98,9 +98,7 @@ export async function createDemoReports(db: Kysely<DB>, countyCode: string, opts
       const effCat = efficiency ? pick(defaultEfficiencyCategories).code : null;
       let title: string; let content: string;
       if (kind === 'accusation') {
-        const issue = issues.find((x) => x.category === category)!;
-        const values = { who, place: village?.name ?? township.name, thing: pick(things) };
-        title = fill(pick(issue.titles), values); content = fill(pick(issue.contents), values);
+        ({ title, content } = accusationText(category!, { who, place: village?.name ?? township.name, thing: pick(things) }, rand));
       } else if (efficiency) {
         title = fill(pick(efficiencyTitles[effCat!]), { unit: accusedUnit.name }); content = `${title}，希望有关部门改进作风、提高效率。`;
       } else {

@@ -47,6 +47,31 @@ export const answers = {
   efficiency: '已责成相关单位整改，并对相关工作人员进行提醒谈话。',
 };
 
+/**
+ * Real letters rarely name their category in neat words: many titles say only whom they concern, many
+ * letters raise a second matter, and most wrap the complaint in the same phrases. Demo accusations do
+ * the same, so a model trained on them meets genuinely ambiguous texts and its confidences stay plausible.
+ */
+const vagueTitles = ['反映{who}的问题', '举报{who}违纪违法问题', '关于{who}有关问题的反映', '请求调查{who}'];
+const vagueContents = ['{place}群众反映{who}在{thing}中有问题，请纪委核查。', '{who}在{thing}工作中的问题群众议论很多。', '反映{who}存在违纪违法行为，涉及{thing}。'];
+const openers = ['', '', '本人是{place}村民，', '我们是{place}的群众，', '实名反映：', '再次反映，'];
+const closers = ['', '请组织调查核实。', '希望上级纪委认真调查，给群众一个交代。', '此事在当地影响很坏，群众多次反映至今没有结果。', '以上情况属实，望尽快处理。'];
+
+export function accusationText(category: string, values: Record<string, string>, rand: () => number): { title: string; content: string } {
+  const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)];
+  const issue = issues.find((x) => x.category === category)!;
+  const vague = rand() < 0.3;
+  const title = fill(vague ? pick(vagueTitles) : pick(issue.titles), values);
+  // A vague title often comes with a letter that never says what exactly happened.
+  let content = fill(vague && rand() < 0.6 ? pick(vagueContents) : pick(issue.contents), values);
+  // About one letter in four also raises a matter of another kind, in the same breath.
+  if (rand() < 0.25) {
+    const other = pick(issues.filter((x) => x !== issue));
+    content += fill(rand() < 0.5 ? pick(other.contents) : `另外，${pick(other.titles).replace(/^反映/, '')}。`, values);
+  }
+  return { title, content: fill(`${pick(openers)}${content}${pick(closers)}`, values) };
+}
+
 export function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
 }

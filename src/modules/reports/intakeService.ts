@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { AuditActor } from '../../platform/audit/auditLog';
-import { todayInShanghai } from '../../platform/calendar';
+import { todayInShanghai, type StatutoryCalendar } from '../../platform/calendar';
 import { loadCalendar } from '../../platform/calendar/calendarRepository';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../platform/db/schema';
@@ -10,115 +9,106 @@ import type { Actor } from '../../platform/scope/actor';
 import { unitInScope } from '../../platform/scope/dataScope';
 import { loadSuggester } from './classifierService';
 import { commitFiles, discardFiles, recoverStagedFiles, type StagedFile } from './attachments';
-import type { Channel, ReportKind, ReportsTable } from './db';
-import { intakeDeadlines } from './deadlines';
-import { newReceipt, receiptHash } from './receipts';
+import { executeInsert, intakeToday, prepareReport, type InsertExtras, type NewReport } from './intakeInsert';
 import type { PublicReportInput, StaffReportInput } from './schema';
-import { sealIdentity, type ReporterIdentity } from './vault';
 
-/** Everything a new report needs, whichever door it came through. */
-export interface NewReport {
-  countyCode: string; unitId: string; channel: Channel; kind: ReportKind; title: string; content: string;
-  category?: string | null; efficiencyCategory?: string | null; townshipCode?: string | null; villageCode?: string | null;
-  accused?: { name?: string; unit?: string; post?: string; officialId?: string; rank?: ReportsTable['accused_rank']; managedBy?: ReportsTable['accused_managed_by'] };
-  reporter?: ReporterIdentity | null; callerConsent?: boolean | null; referralDocNo?: string | null;
-  receivedOn: string; receivedAt?: Date; createdBy: string | null;
-  /** The category model's suggestion (see classifierService), when a model is active. */
-  suggestion?: { suggested_category: string; suggestion_confidence: number } | null;
-}
+export type { NewReport } from './intakeInsert';
 
 export function auditActor(actor: Actor): AuditActor {
   return { userId: actor.userId, username: actor.username, clientIp: actor.clientIp };
 }
 
-/** Insert one report with its first event, deadlines and sealed identity; returns its id and receipt. */
-export async function insertReport(trx: Kysely<DB>, ctx: AppContext, cal: Awaited<ReturnType<typeof loadCalendar>>, r: NewReport) {
-  const id = randomUUID();
-  const receipt = newReceipt();
-  const identified = !!r.reporter;
-  const due = intakeDeadlines(cal, r.receivedOn, identified);
-  const seq = await sql<{ n: string }>`select nextval('report_serial_seq')::text as n`.execute(trx);
-  const serial = `${r.countyCode}-${r.receivedOn.slice(0, 4)}-${seq.rows[0].n.padStart(6, '0')}`;
-  const sealed = r.reporter ? sealIdentity(ctx.config, id, r.reporter) : null;
-  await trx.insertInto('reports').values({
-    id, county_code: r.countyCode, unit_id: r.unitId, serial, channel: r.channel, kind: r.kind, category: r.category ?? null,
-    efficiency_category: r.efficiencyCategory ?? null, title: r.title, content: r.content, township_code: r.townshipCode ?? null,
-    village_code: r.villageCode ?? null, accused_name: r.accused?.name || null, accused_unit: r.accused?.unit || null,
-    accused_post: r.accused?.post || null, accused_official_id: r.accused?.officialId ?? null, accused_rank: r.accused?.rank ?? null,
-    accused_managed_by: r.accused?.managedBy ?? null, identified, identity_cipher: sealed?.identity_cipher ?? null,
-    data_key_wrapped: sealed?.data_key_wrapped ?? null, key_id: sealed?.key_id ?? null, caller_consent: r.callerConsent ?? null,
-    referral_doc_no: r.referralDocNo ?? null, receipt_hash: receiptHash(receipt), matter_group: id,
-    ...(r.receivedAt ? { received_at: r.receivedAt } : {}), received_on: r.receivedOn,
-    route_due: due.routeDue, accept_notice_due: due.acceptNoticeDue, created_by: r.createdBy, ...(r.suggestion ?? {}),
-  }).execute();
-  await trx.insertInto('report_events').values({ report_id: id, county_code: r.countyCode, type: 'received', to_unit_id: r.unitId, due_date: due.routeDue, created_by: r.createdBy, ...(r.receivedAt ? { created_at: r.receivedAt } : {}) }).execute();
-  return { id, serial, receipt };
+/** Insert one report with its first event, deadlines and sealed identity (in `trx`); returns its id and receipt. */
+export async function insertReport(trx: Kysely<DB>, ctx: AppContext, cal: StatutoryCalendar, r: NewReport, extras?: InsertExtras) {
+  return executeInsert(trx, prepareReport(ctx.config, cal, r), extras);
 }
 
 /**
- * The intake office of a county: its CDI unit (reports start there until routed). Every public submission
- * needs it, so it is cached per database for a minute (units change rarely; a stale answer is still a CDI).
+ * Facts every public submission needs about units: which county a township belongs to, whether a village
+ * exists, the county's intake office (its CDI, where reports start until routed). Division codes and units
+ * change rarely, so answers are cached per database for a minute; a code not in the cache is looked up
+ * (a new township works at once), and an unknown code is never cached (it is a 4xx, not a fast path).
  */
-const intakeUnits = new WeakMap<object, Map<string, { id: string | null; at: number }>>();
-async function intakeUnit(db: Kysely<DB>, cacheKey: object, countyCode: string): Promise<string | null> {
-  const cache = intakeUnits.get(cacheKey) ?? new Map<string, { id: string | null; at: number }>();
-  intakeUnits.set(cacheKey, cache);
-  const hit = cache.get(countyCode);
-  if (hit?.id && Date.now() - hit.at < 60_000) return hit.id;
+const LOOKUP_MS = 60_000;
+interface Lookups { at: number; countyOf: Map<string, string>; intakeUnit: Map<string, string>; defaultCounty?: string }
+const lookups = new WeakMap<object, Lookups>();
+
+function lookupCache(db: Kysely<DB>): Lookups {
+  const hit = lookups.get(db);
+  if (hit && Date.now() - hit.at < LOOKUP_MS) return hit;
+  const fresh: Lookups = { at: Date.now(), countyOf: new Map(), intakeUnit: new Map() };
+  lookups.set(db, fresh);
+  return fresh;
+}
+
+async function countyOfCode(db: Kysely<DB>, c: Lookups, code: string): Promise<string | null> {
+  const hit = c.countyOf.get(code);
+  if (hit) return hit;
+  const row = await db.selectFrom('units').select('county_code').where('code', '=', code).executeTakeFirst();
+  if (row) c.countyOf.set(code, row.county_code);
+  return row?.county_code ?? null;
+}
+
+async function intakeUnit(db: Kysely<DB>, countyCode: string): Promise<string> {
+  const c = lookupCache(db);
+  const hit = c.intakeUnit.get(countyCode);
+  if (hit) return hit;
   const row = await db.selectFrom('units').select('id').where('county_code', '=', countyCode).where('kind', '=', 'cdi')
     .where('active', '=', true).orderBy('depth').executeTakeFirst();
-  cache.set(countyCode, { id: row?.id ?? null, at: Date.now() });
-  return row?.id ?? null;
+  if (!row) throw new AppError('NOT_FOUND', { params: { what: 'what.unit' } });
+  c.intakeUnit.set(countyCode, row.id);
+  return row.id;
 }
 
 /** Which county a public submission belongs to: its township's, else the configured or the only county. */
 async function publicCounty(db: Kysely<DB>, input: PublicReportInput): Promise<string> {
+  const c = lookupCache(db);
   if (input.townshipCode) {
-    const t = await db.selectFrom('units').select('county_code').where('code', '=', input.townshipCode).executeTakeFirst();
-    if (!t) throw AppError.field('body.townshipCode', 'field.unitNotFound');
-    if (input.villageCode) {
-      const v = await db.selectFrom('units').select('code').where('code', '=', input.villageCode).executeTakeFirst();
-      if (!v || !input.villageCode.startsWith(input.townshipCode)) throw AppError.field('body.villageCode', 'field.unitNotFound');
+    const county = await countyOfCode(db, c, input.townshipCode);
+    if (!county) throw AppError.field('body.townshipCode', 'field.unitNotFound');
+    if (input.villageCode && (!input.villageCode.startsWith(input.townshipCode) || !(await countyOfCode(db, c, input.villageCode)))) {
+      throw AppError.field('body.villageCode', 'field.unitNotFound');
     }
-    return t.county_code;
+    return county;
   }
   if (input.villageCode) throw AppError.field('body.townshipCode', 'field.required');
   if (process.env.LIANJIAN_COUNTY_CODE) return process.env.LIANJIAN_COUNTY_CODE;
-  const c = await db.selectFrom('units').select('county_code').where('kind', '=', 'county').orderBy('code').executeTakeFirst();
-  if (!c) throw new AppError('NOT_FOUND', { params: { what: 'what.unit' } });
-  return c.county_code;
+  if (c.defaultCounty) return c.defaultCounty;
+  const row = await db.selectFrom('units').select('county_code').where('kind', '=', 'county').orderBy('code').executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', { params: { what: 'what.unit' } });
+  c.defaultCounty = row.county_code;
+  return row.county_code;
 }
 
 export const intakeService = {
-  /** Public submission: report, attachments and audit entry in one transaction; files renamed after commit. */
+  /**
+   * Public submission. Lookups come from caches and the CPU work (validation was done by the route; receipt,
+   * encryption, deadlines, suggestion) runs before the database is touched; report, attachments and audit
+   * entry are then one statement (see intakeInsert.ts), committed durably before the 201. Staged files are
+   * renamed into place after the commit, and discarded on any failure.
+   */
   async submitPublic(ctx: AppContext, input: PublicReportInput, files: StagedFile[], clientIp: string | undefined): Promise<{ receipt: string }> {
     try {
       const cal = await loadCalendar(ctx.db);
       const suggestFor = await loadSuggester(ctx);
-      const result = await ctx.db.transaction().execute(async (trx) => {
-        const countyCode = await publicCounty(trx, input);
-        const unitId = await intakeUnit(trx, ctx.db, countyCode);
-        if (!unitId) throw new AppError('NOT_FOUND', { params: { what: 'what.unit' } });
-        const r = await insertReport(trx, ctx, cal, {
-          countyCode, unitId, channel: 'online', kind: input.kind, title: input.title, content: input.content,
-          townshipCode: input.townshipCode, villageCode: input.villageCode, accused: input.accused,
-          reporter: input.anonymous ? null : { name: input.reporter!.name, citizenId: input.reporter!.citizenId, phone: input.reporter!.phone, address: input.reporter!.address },
-          receivedOn: todayInShanghai(), createdBy: null, suggestion: suggestFor(countyCode, input.title, input.content),
-        });
-        if (files.length > 0) {
-          await trx.insertInto('report_attachments').values(files.map((f) => ({
-            id: f.id, report_id: r.id, county_code: countyCode, file_name: f.fileName, media_type: f.mediaType, size_bytes: f.size, sha256: f.sha256, stored_path: f.relPath,
-          }))).execute();
-        }
+      const countyCode = await publicCounty(ctx.db, input);
+      const unitId = await intakeUnit(ctx.db, countyCode);
+      const prepared = prepareReport(ctx.config, cal, {
+        countyCode, unitId, channel: 'online', kind: input.kind, title: input.title, content: input.content,
+        townshipCode: input.townshipCode, villageCode: input.villageCode, accused: input.accused,
+        reporter: input.anonymous ? null : { name: input.reporter!.name, citizenId: input.reporter!.citizenId, phone: input.reporter!.phone, address: input.reporter!.address },
+        receivedOn: intakeToday(), createdBy: null, suggestion: suggestFor(countyCode, input.title, input.content),
+      });
+      await executeInsert(ctx.db, prepared, {
+        files,
         // The client address is kept in the audit trail (anti-abuse), never beside the report.
-        await ctx.audit.record(trx, { userId: null, username: 'public', clientIp }, {
-          action: 'reports.public.submit', objectType: 'report', objectId: r.id,
-          detail: { serial: r.serial, kind: input.kind, identified: !input.anonymous, attachments: files.map((f) => f.sha256) },
-        });
-        return r;
+        audit: {
+          actor: { userId: null, username: 'public', clientIp },
+          entry: { action: 'reports.public.submit', objectType: 'report', objectId: prepared.id, detail: { kind: input.kind, identified: !input.anonymous, attachments: files.map((f) => f.sha256) } },
+        },
       });
       await commitFiles(files);
-      return { receipt: result.receipt };
+      return { receipt: prepared.receipt };
     } catch (err) {
       await discardFiles(files);
       throw err;
@@ -143,10 +133,11 @@ export const intakeService = {
         reporter: input.anonymous ? null : input.reporter, callerConsent: input.callerConsent, referralDocNo: input.referralDocNo,
         receivedOn: input.receivedOn ?? todayInShanghai(), createdBy: actor.userId,
         suggestion: suggestFor(unit.county_code, input.title, input.content),
-      });
-      await ctx.audit.record(trx, auditActor(actor), {
-        action: 'reports.report.create', objectType: 'report', objectId: r.id,
-        detail: { serial: r.serial, channel: input.channel, kind: input.kind, identified: !input.anonymous, callerConsent: input.callerConsent ?? null },
+      }, {
+        audit: {
+          actor: auditActor(actor),
+          entry: { action: 'reports.report.create', objectType: 'report', detail: { channel: input.channel, kind: input.kind, identified: !input.anonymous, callerConsent: input.callerConsent ?? null } },
+        },
       });
       // The receipt is shown once, to be read back to the caller or written into the acknowledgement letter.
       return { id: r.id, serial: r.serial, receipt: r.receipt };

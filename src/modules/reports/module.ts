@@ -11,6 +11,7 @@ import { reportRoutes } from './reportRoutes';
 import './db';
 
 export { startClassifierRetraining } from './classifierSchedule';
+export { startReportReminders } from './reminders';
 
 /** 信访举报 and 效能投诉: public and staff intake, identity vault, routing, deadlines, handling record, repeats. */
 export const reportsModule: ServerModule = {
@@ -25,5 +26,5 @@ export const reportsModule: ServerModule = {
     fieldLabelsEn: { ...reportMessages.fieldLabelsEn, ...classifierMessages.fieldLabelsEn },
   },
   metrics: reportMetrics,
-  resetTables: ['report_classifier_jobs', 'report_classifier_models', 'report_messages', 'report_events', 'report_attachments', 'reports', 'report_routing_rules', 'report_efficiency_categories'],
+  resetTables: ['notifications', 'report_classifier_jobs', 'report_classifier_models', 'report_messages', 'report_events', 'report_attachments', 'reports', 'report_routing_rules', 'report_efficiency_categories'],
 };

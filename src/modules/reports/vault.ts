@@ -70,6 +70,14 @@ export interface SealedIdentity { identity_cipher: string; data_key_wrapped: str
 
 const context = (reportId: string) => `report:${reportId}:identity`;
 
+// The master key's fingerprint goes into every sealed row; hashing the key once per key, not per report.
+const fingerprints = new WeakMap<Uint8Array, string>();
+function fingerprintOf(key: Uint8Array): string {
+  let f = fingerprints.get(key);
+  if (!f) fingerprints.set(key, (f = keyFingerprint(key)));
+  return f;
+}
+
 export function sealIdentity(config: Config, reportId: string, identity: ReporterIdentity): SealedIdentity {
   const alg = fieldAlgorithm();
   const dataKey = generateDataKey(alg);
@@ -77,7 +85,7 @@ export function sealIdentity(config: Config, reportId: string, identity: Reporte
   return {
     identity_cipher: encryptField(JSON.stringify(identity), dataKey, alg, { context: context(reportId) }),
     data_key_wrapped: wrapKey(dataKey, mk, alg),
-    key_id: keyFingerprint(mk),
+    key_id: fingerprintOf(mk),
   };
 }
 

@@ -25,6 +25,9 @@ const shell: Record<ShellKey, string> = {
 
   'header.unit': 'Your unit',
   'header.logout': 'Log out',
+  'header.notifications': 'Notifications',
+  'notifications.empty': 'No notifications',
+  'notifications.markAllRead': 'Mark all read',
 
   'common.required': 'Required',
   'common.save': 'Save',

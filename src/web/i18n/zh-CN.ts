@@ -26,6 +26,9 @@ const shell = {
 
   'header.unit': '所在单位',
   'header.logout': '退出登录',
+  'header.notifications': '通知',
+  'notifications.empty': '暂无通知',
+  'notifications.markAllRead': '全部标为已读',
 
   'common.required': '必填',
   'common.save': '保存',

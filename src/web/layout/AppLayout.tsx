@@ -5,6 +5,7 @@ import { BankOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useAuth } from '../auth/AuthContext';
 import { useT } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from './NotificationBell';
 import { navGroups, navItems, type NavGroup, type NavItem } from './nav';
 
 const { Sider, Header, Content } = Layout;
@@ -70,6 +71,7 @@ export function AppLayout() {
             <span data-testid="header-user" style={{ whiteSpace: 'nowrap' }}>
               <UserOutlined /> {me?.displayName}
             </span>
+            <NotificationBell />
             <LanguageSwitch />
             <Button size="small" icon={<LogoutOutlined />} data-testid="logout" onClick={() => void logout()}>
               {t('header.logout')}

@@ -5,7 +5,8 @@ import { useT } from '../../../web/i18n';
 
 interface Suggestion { source: 'intake' | 'live' | 'none'; label: string | null; confidence: number | null; alternatives: Array<{ label: string; confidence: number }> }
 
-const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
+// Rounded down: a suggestion short of certainty never reads as 100 %.
+const pct = (v: number | null) => (v === null ? '—' : `${Math.floor(v * 100)}%`);
 
 /** The category model's suggestion in the triage drawer, with one-click adoption of it or an alternative. */
 export function CategorySuggestion({ reportId, open, onAdopt }: { reportId: string; open: boolean; onAdopt: (category: string) => void }) {

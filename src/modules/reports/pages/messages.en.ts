@@ -70,6 +70,7 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
   'reports.deadline.settle': 'Settle',
   'reports.deadline.resultNotice': 'Tell the result',
   'reports.deadline.review': 'Review',
+  'notifications.reports.deadline.dueSoon': '{deadline} due soon ({due})', 'notifications.reports.deadline.overdue': '{deadline} overdue (due {due})',
   'public.title': 'Report online',
   'public.intro': 'Describe the problem truthfully. You will get a receipt: keep it to follow the handling and read the answer.',
   'public.submit': 'Submit',

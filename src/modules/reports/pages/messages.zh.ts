@@ -52,6 +52,7 @@ export const reportsZh = {
   'reports.channel.12388': '12388', 'reports.channel.referral': '上级转办', 'reports.channel.inspection': '监督检查发现', 'reports.channel.monitoringPoint': '监测点',
   'reports.deadline.route': '分办', 'reports.deadline.acceptanceNotice': '告知受理', 'reports.deadline.settle': '办结',
   'reports.deadline.resultNotice': '反馈结果', 'reports.deadline.review': '复查/复核',
+  'notifications.reports.deadline.dueSoon': '{deadline}期限将至（{due}）', 'notifications.reports.deadline.overdue': '{deadline}已逾期（期限 {due}）',
   'public.title': '网上信访举报',
   'public.intro': '请如实反映问题。提交后您将获得查询码，请妥善保存，凭查询码可查看办理进度和答复。',
   'public.submit': '提交',

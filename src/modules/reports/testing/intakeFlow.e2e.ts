@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, startE2E, type E2E } from '../../../../e2e/harness';
+import { activeClassifiers, retrainIfStale } from '../classifierService';
+import { createDemoReports } from '../demo';
 import { ensureReportRoles } from '../permissions';
+import { sweepReportReminders } from '../reminders';
 
 /**
  * Browser test of the whole intake path: a citizen reports anonymously with an attachment and gets a
- * receipt; the intake office routes it to a township (the routing rule's suggestion is preselected); the
+ * receipt; the intake office sees the category model's suggestion (trained on the demo county's closed
+ * reports, as the daily job does) and routes it to a township (the routing rule's suggestion is preselected); the
  * township replies and closes it; the citizen reads the answer with the receipt; another township cannot
  * see it. Run by e2e/reports.e2e.test.ts (which imports this file).
  */
@@ -13,6 +17,7 @@ const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
 const title = `反映村务不公开${Date.now() % 100000}`;
 let receipt = '';
 let reportUrl = '';
+let labels: string[] = [];
 
 async function signIn(username: string) {
   const page = await e.browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
@@ -29,7 +34,11 @@ beforeAll(async () => {
   await ensureReportRoles(e.ctx.db);
   const township = await e.ctx.db.selectFrom('units').select(['id', 'county_code']).where('code', '=', '530125102').executeTakeFirstOrThrow();
   await e.ctx.db.insertInto('report_routing_rules').values({ county_code: township.county_code, handling_unit_id: township.id, priority: 1 }).execute();
-});
+  // A history of closed, categorised reports, and the retraining job's model from it.
+  await createDemoReports(e.ctx.db, '530125', { config: e.ctx.config });
+  expect(await retrainIfStale(e.ctx)).toBe(1);
+  labels = (await activeClassifiers(e.ctx)).get('530125')!.classifier.model.labels;
+}, 180_000);
 afterAll(async () => { await e?.close(); });
 
 describe('report intake in the browser', () => {
@@ -45,13 +54,21 @@ describe('report intake in the browser', () => {
     await screenshot(page, 'reports-public-receipt');
   });
 
-  it('the intake office sees it and routes it to the suggested township', async () => {
+  it('the intake office sees it with the suggested category and routes it to the suggested township', async () => {
     const page = await signIn('intake');
     await page.getByTestId('menu-reports').click();
     await page.getByTestId('reports-search').locator('input').fill(title);
     await page.getByTestId('reports-search').locator('input').press('Enter');
     await page.getByText(title).click();
     await page.getByTestId('report-route').click();
+    // The category suggestion stored at intake: one of the model's categories, with a confidence short of certainty.
+    const suggestion = page.getByTestId('category-suggestion');
+    await suggestion.waitFor();
+    const shown = await suggestion.innerText();
+    expect(labels.some((l) => shown.includes(l)), shown).toBe(true);
+    const pct = Number(/(\d+)%/.exec(shown)?.[1]);
+    expect(pct).toBeGreaterThan(0);
+    expect(pct).toBeLessThan(100);
     await page.getByText('建议承办单位').waitFor();
     await page.getByTestId('route-save').click();
     await page.getByText('北古城镇').first().waitFor();
@@ -91,6 +108,23 @@ describe('report intake in the browser', () => {
     await screenshot(page, 'reports-intake-registered');
     await page.getByRole('button', { name: /知道了|OK/ }).click();
     await page.getByText('来信反映今年的惠农补贴至今未发放。').waitFor();
+    await page.close();
+  });
+
+  it('the header bell lists the handling unit\'s deadline reminders and opens the report', async () => {
+    // The demo history has open reports past their deadlines at the county CDI, the intake office's unit.
+    expect((await sweepReportReminders(e.ctx)).created).toBeGreaterThan(0);
+    const page = await signIn('intake');
+    const unread = (await (await page.request.get(`${e.baseUrl}/api/v1/notifications`)).json()).unread as number;
+    expect(unread).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('notification-badge').getAttribute('data-count'), { timeout: 15_000 }).toBe(String(unread));
+    await page.getByTestId('notification-bell').click();
+    const first = page.getByTestId('notification-item').first();
+    expect(await first.innerText()).toMatch(/逾期|将至/);
+    await screenshot(page, 'reports-notifications');
+    await first.locator('a').click();
+    await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
+    await expect.poll(async () => (await (await page.request.get(`${e.baseUrl}/api/v1/notifications`)).json()).unread, { timeout: 15_000 }).toBe(unread - 1);
     await page.close();
   });
 

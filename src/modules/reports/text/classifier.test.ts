@@ -51,12 +51,15 @@ describe('report classifier', () => {
     const model = trainClassifier(train, options);
     expect(model.labels).toEqual([...syntheticLabels].sort());
     expect(model.training.crossValidation!.macroF1).toBeGreaterThan(0.95);
+    expect(model.uniformMix).toBeCloseTo(1 / (2 * model.training.examples), 5); // no held-out error: the floor
     expect(model.training.perLabel).toEqual(Object.fromEntries(syntheticLabels.map((l) => [l, 20])));
     const classifier = new TextClassifier(model);
     for (const t of heldOut) {
       const p = classifier.predict(t.title, t.body);
       expect(p.label, t.title).toBe(t.label);
       expect(p.confidence).toBeGreaterThan(p.alternatives[0].confidence);
+      // Cleanly separable training data still never makes a suggestion certain (uniform mix ≥ 1/(2n)).
+      expect(p.confidence).toBeLessThan(1);
       expect(p.alternatives.map((a) => a.label)).not.toContain(p.label);
       expect(p.confidence + p.alternatives.reduce((s, a) => s + a.confidence, 0)).toBeCloseTo(1, 3);
     }

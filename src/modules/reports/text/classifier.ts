@@ -1,4 +1,4 @@
-import { fitSoftmaxScale, score, softmax, stratifiedFolds, type Scores } from './evaluation';
+import { fitSoftmaxScale, fitUniformMix, score, softmax, stratifiedFolds, type Scores } from './evaluation';
 import { Tfidf, defaultFeatureOptions, defaultTfidfOptions, textTerms, type FeatureOptions, type SparseVector, type TfidfOptions } from './features';
 import { defaultSvmOptions, trainBinarySvm, type SvmOptions } from './linearSvm';
 
@@ -36,6 +36,8 @@ export interface ClassifierModel {
   bias: number[];
   /** Margins are multiplied by this before the softmax that yields confidences. */
   softmaxScale: number;
+  /** Share of the confidence mixed with a uniform prior after scaling (see fitUniformMix); absent in older models (0). */
+  uniformMix?: number;
   training: {
     trainedAt: string;
     examples: number;
@@ -92,6 +94,7 @@ export function trainOnTerms(docs: string[][], labelOf: string[], options: Train
 
   let crossValidation: CrossValidation | null = null;
   let softmaxScale = FALLBACK_SCALE;
+  let uniformMix = 0;
   if (options.folds >= 2) {
     const fold = stratifiedFolds(y, options.folds, options.svm.seed);
     const predicted = new Int32Array(y.length);
@@ -108,6 +111,7 @@ export function trainOnTerms(docs: string[][], labelOf: string[], options: Train
     }
     crossValidation = { folds: options.folds, ...score(y, predicted, labels) };
     softmaxScale = fitSoftmaxScale(heldOut, y);
+    uniformMix = fitUniformMix(heldOut, y, softmaxScale);
   }
 
   const fitted = fit(docs, y, labels.length, options);
@@ -123,6 +127,7 @@ export function trainOnTerms(docs: string[][], labelOf: string[], options: Train
     weights: fitted.weights.map((w) => Array.from(w, (v) => round(v, 5))),
     bias: fitted.bias.map((v) => round(v, 6)),
     softmaxScale: round(softmaxScale, 4),
+    uniformMix: round(uniformMix, 6),
     training: {
       trainedAt: new Date().toISOString(),
       examples: docs.length,
@@ -185,8 +190,10 @@ export class TextClassifier {
 
   /** The best label, its confidence, and the next `alternatives` labels by confidence. */
   predict(title: string, body: string, alternatives = 2): Prediction {
-    const p = softmax(this.margins(title, body), this.model.softmaxScale);
-    const ranked = p.map((confidence, k) => ({ label: this.model.labels[k], confidence: round(confidence, 4) }))
+    const mix = this.model.uniformMix ?? 0;
+    const p = softmax(this.margins(title, body), this.model.softmaxScale).map((v, _, all) => (1 - mix) * v + mix / all.length);
+    // Rounded down, so a confidence short of 1 never prints as 1.
+    const ranked = p.map((confidence, k) => ({ label: this.model.labels[k], confidence: Math.floor(confidence * 1e4) / 1e4 }))
       .sort((a, b) => b.confidence - a.confidence);
     return { label: ranked[0].label, confidence: ranked[0].confidence, alternatives: ranked.slice(1, 1 + alternatives) };
   }

@@ -89,3 +89,29 @@ export function fitSoftmaxScale(margins: ArrayLike<number>[], truth: ArrayLike<n
   }
   return Math.exp((lo + hi) / 2);
 }
+
+/**
+ * After temperature scaling, the share of probability moved to a uniform prior, p' = (1 − ε)·p + ε/K, fitted
+ * on the same held-out margins (the likelihood is convex in ε). Temperature alone lets a model whose
+ * training texts separate cleanly claim certainty; held-out errors made with high confidence pull ε up,
+ * and the floor of 1/(2n) (add-half, as for an unseen outcome in n trials) keeps even a model without a
+ * held-out error from claiming 100 %.
+ */
+export function fitUniformMix(margins: ArrayLike<number>[], truth: ArrayLike<number>, scale: number): number {
+  if (margins.length === 0) return 0;
+  const k = margins[0].length;
+  const pTrue = margins.map((m, i) => softmax(m, scale)[truth[i]]);
+  const nll = (e: number) => pTrue.reduce((t, p) => t - Math.log(Math.max((1 - e) * p + e / k, 1e-12)), 0);
+  let lo = 0;
+  let hi = 0.5;
+  const phi = (Math.sqrt(5) - 1) / 2;
+  let a = hi - phi * (hi - lo);
+  let b = lo + phi * (hi - lo);
+  let fa = nll(a);
+  let fb = nll(b);
+  for (let it = 0; it < 40; it++) {
+    if (fa < fb) { hi = b; b = a; fb = fa; a = hi - phi * (hi - lo); fa = nll(a); }
+    else { lo = a; a = b; fa = fb; b = lo + phi * (hi - lo); fb = nll(b); }
+  }
+  return Math.max((lo + hi) / 2, 1 / (2 * margins.length));
+}
