@@ -1,70 +1,21 @@
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { AuditActor } from '../../platform/audit/auditLog';
 import type { Config } from '../../platform/config';
 import type { AppContext } from '../../platform/context';
 import {
-  decryptField, encryptField, generateDataKey, isFieldAlgorithm, keyFingerprint, loadMasterKey, unwrapKey, wrapKey, type FieldAlgorithm,
+  decryptField, encryptField, fieldAlgorithm, generateDataKey, keyFingerprint, masterKey, unwrapKey, useMasterKey, wrapKey, type FieldAlgorithm,
 } from '../../platform/crypto';
+import { rewrapTotpSecrets } from '../../platform/auth/totpSecret';
+
+// The master key is the platform's (it also protects TOTP secrets); re-exported for the reports' callers.
+export { fieldAlgorithm, masterKey, masterKeyFile, useMasterKey } from '../../platform/crypto';
 
 /**
  * The identity vault. A report's reporter identity (name, citizen ID, phone …) is one JSON document encrypted
  * under a fresh per-report data key; the data key is stored wrapped by the master key, with the master key's
  * fingerprint as key_id. Plain identity never reaches a column, a log line or a list response.
- *
- * Master key: LIANJIAN_MASTER_KEY, else LIANJIAN_MASTER_KEY_FILE. The embedded (PGlite) tier with neither
- * set generates `<data>/master.key` (0600) on first use, so a demo works out of the box; a PostgreSQL
- * deployment must configure a key (it would otherwise keep the key beside a database it does not hold).
- * In-memory test databases get a per-process random key.
+ * The master key and its sources are in src/platform/crypto/masterKey.ts.
  */
 export interface ReporterIdentity { name: string; citizenId?: string; phone?: string; address?: string }
-
-const keys = new WeakMap<Config, Uint8Array>();
-let ephemeralKey: Uint8Array | null = null;
-
-export function fieldAlgorithm(env: NodeJS.ProcessEnv = process.env): FieldAlgorithm {
-  const v = env.LIANJIAN_FIELD_CIPHER;
-  return v && isFieldAlgorithm(v) ? v : 'sm4';
-}
-
-export function masterKeyFile(config: Config): string {
-  return path.join(config.dataDir, 'master.key');
-}
-
-export function masterKey(config: Config): Uint8Array {
-  const cached = keys.get(config);
-  if (cached) return cached;
-  const env = process.env.LIANJIAN_MASTER_KEY;
-  const file = process.env.LIANJIAN_MASTER_KEY_FILE;
-  let key: Uint8Array;
-  if ((env && env.trim()) || file) key = loadMasterKey({ env, keyFile: file });
-  else if (config.dataDir.startsWith('memory://')) key = (ephemeralKey ??= new Uint8Array(randomBytes(32)));
-  else if (config.databaseUrl) key = loadMasterKey({}); // throws crypto.masterKeyMissing: configure a key
-  else key = embeddedKey(config);
-  keys.set(config, key);
-  return key;
-}
-
-function embeddedKey(config: Config): Uint8Array {
-  const file = masterKeyFile(config);
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(config.dataDir, { recursive: true });
-    try {
-      // 'wx': never overwrite a key another process just wrote (that would orphan its data keys).
-      fs.writeFileSync(file, randomBytes(32).toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
-      process.stdout.write(`已生成主密钥 Generated the master key ${file} (0600). Back it up separately from the data: without it reporter identities cannot be read.\n`);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    }
-  }
-  return loadMasterKey({ keyFile: file });
-}
-
-/** Replace the cached master key (after a rotation, or in tests). */
-export function useMasterKey(config: Config, key: Uint8Array): void {
-  keys.set(config, key);
-}
 
 export interface SealedIdentity { identity_cipher: string; data_key_wrapped: string; key_id: string }
 
@@ -116,7 +67,8 @@ export async function rotateMasterKey(ctx: AppContext, newKey: Uint8Array, actor
       const alg: FieldAlgorithm = dataKey.length === 16 ? 'sm4' : 'aes-256-gcm';
       await trx.updateTable('reports').set({ data_key_wrapped: wrapKey(dataKey, newKey, alg), key_id: newId }).where('id', '=', r.id).execute();
     }
-    await ctx.audit.record(trx, actor, { action: 'reports.vault.rotateKey', objectType: 'masterKey', objectId: newId, detail: { from: oldId, to: newId, rewrapped: rows.length } });
+    const totpSecrets = await rewrapTotpSecrets(trx, oldKey, newKey);
+    await ctx.audit.record(trx, actor, { action: 'reports.vault.rotateKey', objectType: 'masterKey', objectId: newId, detail: { from: oldId, to: newId, rewrapped: rows.length, totpSecrets } });
     return rows.length;
   });
   useMasterKey(ctx.config, newKey);

@@ -2,6 +2,9 @@ import * as OTPAuth from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers';
 import { DEMO_PASSWORD } from '../../modules/org/demo/createDemoCounty';
+import { randomBytes } from 'node:crypto';
+import { masterKey, useMasterKey } from '../crypto';
+import { openTotpSecret, rewrapTotpSecrets } from './totpSecret';
 import { sessionIdOf } from './sessions';
 
 let t: TestApp;
@@ -85,6 +88,35 @@ describe('authentication', () => {
     expect((await login('auditor', DEMO_PASSWORD)).json().code).toBe('TOTP_REQUIRED');
     expect((await login('auditor', DEMO_PASSWORD, { totpCode: '000000' === totp.generate() ? '111111' : '000000' })).json().code).toBe('TOTP_INVALID');
     expect((await login('auditor', DEMO_PASSWORD, { totpCode: totp.generate() })).statusCode).toBe(200);
+
+    // The secret is stored sealed under a key derived from the master key, bound to the account.
+    const stored = await t.ctx.db.selectFrom('users').select(['id', 'totp_secret']).where('username', '=', 'auditor').executeTakeFirstOrThrow();
+    expect(stored.totp_secret).toMatch(/^v1:/);
+    expect(stored.totp_secret).not.toContain(secret);
+    const other = await t.ctx.db.selectFrom('users').select('id').where('username', '=', 'cdi').executeTakeFirstOrThrow();
+    expect(() => openTotpSecret(t.ctx.config, other.id, stored.totp_secret)).toThrow();
+
+    // Rotating the master key re-seals it; sign-in with the code keeps working under the new key.
+    const oldKey = masterKey(t.ctx.config);
+    const newKey = new Uint8Array(randomBytes(32));
+    try {
+      await t.ctx.db.transaction().execute((trx) => rewrapTotpSecrets(trx, oldKey, newKey));
+      useMasterKey(t.ctx.config, newKey);
+      const resealed = await t.ctx.db.selectFrom('users').select('totp_secret').where('id', '=', stored.id).executeTakeFirstOrThrow();
+      expect(resealed.totp_secret).not.toBe(stored.totp_secret);
+      expect(openTotpSecret(t.ctx.config, stored.id, resealed.totp_secret)).toBe(secret);
+      expect((await login('auditor', DEMO_PASSWORD, { totpCode: totp.generate() })).statusCode).toBe(200);
+    } finally {
+      await t.ctx.db.transaction().execute((trx) => rewrapTotpSecrets(trx, newKey, oldKey));
+      useMasterKey(t.ctx.config, oldKey);
+    }
+  });
+
+  it('still reads a TOTP secret stored before encryption', async () => {
+    const secret = new OTPAuth.Secret({ size: 20 }).base32;
+    const user = await t.ctx.db.selectFrom('users').select('id').where('username', '=', 'cdi').executeTakeFirstOrThrow();
+    expect(openTotpSecret(t.ctx.config, user.id, secret)).toBe(secret);
+    expect(openTotpSecret(t.ctx.config, user.id, null)).toBeNull();
   });
 
   it('keeps a user whose role requires TOTP to enrolment until enrolled', async () => {

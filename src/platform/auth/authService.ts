@@ -3,6 +3,7 @@ import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { loadUser, type LoadedUser } from './actorLoader';
 import { assertPasswordPolicy, dummyPasswordHash, hashPassword, verifyPassword } from './password';
+import { openTotpSecret } from './totpSecret';
 import { createSession } from './sessions';
 
 export const MAX_FAILURES = 5;
@@ -44,7 +45,7 @@ export async function login(ctx: AppContext, input: LoginInput, meta: ClientMeta
   if (!passwordOk) return failAndThrow(ctx, user.id, username, meta, new AppError('INVALID_CREDENTIALS'));
   if (user.totp_enabled) {
     if (!input.totpCode) throw new AppError('TOTP_REQUIRED', { issues: [{ field: 'totpCode', key: 'field.required' }] });
-    if (!checkTotp(user.totp_secret, username, input.totpCode)) {
+    if (!checkTotp(openTotpSecret(ctx.config, user.id, user.totp_secret), username, input.totpCode)) {
       return failAndThrow(ctx, user.id, username, meta, new AppError('TOTP_INVALID', { issues: [{ field: 'totpCode', key: 'field.invalid' }] }));
     }
   }

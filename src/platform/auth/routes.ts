@@ -8,6 +8,7 @@ import type { FastifyReply } from 'fastify';
 import { loadUser, meView } from './actorLoader';
 import { changePassword, checkTotp, login, totpFor } from './authService';
 import { verifyPassword } from './password';
+import { openTotpSecret, sealTotpSecret } from './totpSecret';
 import { deleteSession, SESSION_COOKIE } from './sessions';
 
 const loginBody = z.strictObject({
@@ -81,7 +82,7 @@ export const authRoutes: RouteDef[] = [
       const current = await ctx.db.selectFrom('users').select('totp_enabled').where('id', '=', actor.userId).executeTakeFirstOrThrow();
       if (current.totp_enabled) throw new AppError('CONFLICT', { params: { what: 'TOTP' } });
       const secret = new OTPAuth.Secret({ size: 20 }).base32;
-      await ctx.db.updateTable('users').set({ totp_secret: secret }).where('id', '=', actor.userId).execute();
+      await ctx.db.updateTable('users').set({ totp_secret: sealTotpSecret(ctx.config, actor.userId, secret) }).where('id', '=', actor.userId).execute();
       return { secret, otpauthUrl: totpFor(secret, actor.username).toString() };
     },
   }),
@@ -91,7 +92,7 @@ export const authRoutes: RouteDef[] = [
     body: z.strictObject({ code: z.string().regex(/^\d{6}$/) }),
     handler: async ({ ctx, actor, body, req }) => {
       const row = await ctx.db.selectFrom('users').select('totp_secret').where('id', '=', actor.userId).executeTakeFirstOrThrow();
-      if (!checkTotp(row.totp_secret, actor.username, body.code)) throw new AppError('TOTP_INVALID', { issues: [{ field: 'code', key: 'field.invalid' }] });
+      if (!checkTotp(openTotpSecret(ctx.config, actor.userId, row.totp_secret), actor.username, body.code)) throw new AppError('TOTP_INVALID', { issues: [{ field: 'code', key: 'field.invalid' }] });
       const sessionId = await requireSessionId(ctx, req);
       await ctx.db.transaction().execute(async (trx) => {
         await trx.updateTable('users').set({ totp_enabled: true }).where('id', '=', actor.userId).execute();
