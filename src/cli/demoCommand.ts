@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { moduleResetTables } from '../modules';
 import { createDemoCounty, DEMO_PASSWORD, type DemoResult } from '../modules/org/demo/createDemoCounty';
 import { createDemoCases, printDemoCases } from '../modules/cases/demo';
+import { createDemoRisk, printDemoRisk } from '../modules/risk/demo';
 import { createDemoReports, printDemoReports } from '../modules/reports/demo';
 import { loadConfig } from '../platform/config';
 import { closeContext, createContext, type AppContext } from '../platform/context';
@@ -40,6 +41,7 @@ export async function demoCommand(args: string[]): Promise<number> {
     printDemo(await createDemoCounty(ctx.db, values.county));
     printDemoReports(await createDemoReports(ctx.db, values.county, { config: ctx.config }));
     printDemoCases(await createDemoCases(ctx.db, values.county));
+    printDemoRisk(await createDemoRisk(ctx.db, values.county));
     return 0;
   } finally {
     await closeContext(ctx);

@@ -16,6 +16,7 @@ import { applyRoleGrants } from './org/builtinRoles';
 import { orgMetrics } from './org/metrics';
 import { orgRoutes } from './org/routes';
 import { reportsModule } from './reports/module';
+import { riskModule } from './risk/module';
 
 /**
  * Every business module, in one list: the server mounts their routes, OpenAPI documents them, the
@@ -27,6 +28,7 @@ export const serverModules: ServerModule[] = [
   analysisModule,
   casesModule,
   reportsModule,
+  riskModule,
 ];
 
 for (const m of serverModules) {

@@ -27,6 +27,12 @@ const pages: Record<string, LazyExoticComponent<ComponentType>> = {
   '/cases/cases': lazy(() => import('../modules/cases/pages/CasesPage')),
   '/cases/cases/:id': lazy(() => import('../modules/cases/pages/CaseDetailPage')),
   '/cases/integrity': lazy(() => import('../modules/cases/pages/IntegrityPage')),
+  '/cases/case-types': lazy(() => import('../modules/cases/pages/CaseTypesPage')),
+  '/risk/hits': lazy(() => import('../modules/risk/pages/HitsPage')),
+  '/risk/processes': lazy(() => import('../modules/risk/pages/ProcessesPage')),
+  '/risk/processes/:id': lazy(() => import('../modules/risk/pages/ProcessPage')),
+  '/risk/network': lazy(() => import('../modules/risk/pages/NetworkPage')),
+  '/risk/imports': lazy(() => import('../modules/risk/pages/ImportsPage')),
   '/settings': lazy(() => import('./pages/SettingsPage')),
 };
 

@@ -1,4 +1,5 @@
 import { casesZh } from '../../modules/cases/pages/messages.zh';
+import { riskZh } from '../../modules/risk/pages/messages.zh';
 import { analysisZh } from '../../modules/analysis/pages/messages.zh';
 import { orgZh } from '../../modules/org/pages/messages.zh';
 import { reportsZh } from '../../modules/reports/pages/messages.zh';
@@ -147,5 +148,5 @@ const shell = {
   'audit.brokenAt': '第 {seq} 号记录（ID {id}）处断裂：{reason}',
 } as const;
 
-export const zhCN = { ...shell, ...orgZh, ...analysisZh, ...reportsZh, ...casesZh };
+export const zhCN = { ...shell, ...orgZh, ...analysisZh, ...reportsZh, ...casesZh, ...riskZh };
 export type MessageKey = keyof typeof zhCN;

@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import {
   EditOutlined,
   ApartmentOutlined, AuditOutlined, MailOutlined, DashboardOutlined, FileTextOutlined, BankOutlined, HomeOutlined, SafetyCertificateOutlined,
-  SettingOutlined, TeamOutlined, UserOutlined, FileSearchOutlined, FolderOpenOutlined, IdcardOutlined,
+  SettingOutlined, TeamOutlined, UserOutlined, FileSearchOutlined, FolderOpenOutlined, IdcardOutlined, UnorderedListOutlined,
+  AlertOutlined, ProjectOutlined, DeploymentUnitOutlined, CloudUploadOutlined,
 } from '@ant-design/icons';
 import type { MessageKey } from '../i18n';
 
@@ -21,6 +22,7 @@ export const navGroups = [
   { key: 'analysis', label: 'menu.group.analysis' },
   { key: 'reports', label: 'menu.group.reports' },
   { key: 'cases', label: 'menu.group.cases' },
+  { key: 'risk', label: 'menu.group.risk' },
   { key: 'org', label: 'menu.group.org' },
   { key: 'system', label: 'menu.group.system' },
 ] as const satisfies ReadonlyArray<{ key: string; label: MessageKey }>;
@@ -35,6 +37,11 @@ export const navItems: NavItem[] = [
   { path: '/cases/clues', label: 'menu.clues', icon: <FileSearchOutlined />, testId: 'menu-clues', permission: 'cases.clue.read', group: 'cases' },
   { path: '/cases/cases', label: 'menu.cases', icon: <FolderOpenOutlined />, testId: 'menu-cases', permission: 'cases.case.read', group: 'cases' },
   { path: '/cases/integrity', label: 'menu.integrity', icon: <IdcardOutlined />, testId: 'menu-integrity', permission: 'cases.integrity.read', group: 'cases' },
+  { path: '/cases/case-types', label: 'menu.caseTypes', icon: <UnorderedListOutlined />, testId: 'menu-case-types', permission: 'cases.dictionary.write', group: 'cases' },
+  { path: '/risk/hits', label: 'menu.riskHits', icon: <AlertOutlined />, testId: 'menu-risk-hits', permission: 'risk.read', group: 'risk' },
+  { path: '/risk/processes', label: 'menu.riskProcesses', icon: <ProjectOutlined />, testId: 'menu-risk-processes', permission: 'risk.read', group: 'risk' },
+  { path: '/risk/network', label: 'menu.riskNetwork', icon: <DeploymentUnitOutlined />, testId: 'menu-risk-network', permission: 'risk.read', group: 'risk' },
+  { path: '/risk/imports', label: 'menu.riskImports', icon: <CloudUploadOutlined />, testId: 'menu-risk-imports', permission: 'risk.read', group: 'risk' },
   { path: '/org/units', label: 'menu.orgUnits', icon: <ApartmentOutlined />, testId: 'menu-org-units', permission: 'org.unit.read', group: 'org' },
   { path: '/org/officials', label: 'menu.officials', icon: <UserOutlined />, testId: 'menu-officials', permission: 'org.official.read', group: 'org' },
   { path: '/org/companies', label: 'menu.companies', icon: <BankOutlined />, testId: 'menu-companies', permission: 'org.company.read', group: 'org' },
