@@ -6,6 +6,7 @@ import { useAuth } from '../../../web/auth/AuthContext';
 import { hasMessage, useLocale, useT, type MessageKey } from '../../../web/i18n';
 import { riskApi, riskKeys, type HitDetail } from './api';
 import { ClueModal, DismissModal } from './HitActions';
+import { ruleText } from '../labels';
 import { codeName, evidenceKeyName, evidenceText, statusColor, strengthColor } from './labels';
 
 const entries = (o: Record<string, unknown> | undefined) => Object.entries(o ?? {});
@@ -23,7 +24,8 @@ export function Evidence({ hit }: { hit: HitDetail }) {
   return (
     <div data-testid="risk-evidence">
       <Descriptions column={1} size="small" bordered items={[
-        { key: 'rule', label: t('risk.ui.rule'), children: e.rule },
+        { key: 'rule', label: t('risk.ui.rule'), children: locale === 'en' ? e.rule : ruleText(hit.code, e) },
+        ...(locale === 'en' ? [] : [{ key: 'formula', label: t('risk.ui.formula'), children: <Typography.Text code>{e.rule}</Typography.Text> }]),
         ...(e.lawRef ? [{ key: 'law', label: t('risk.ui.lawRef'), children: e.lawRef }] : []),
       ]} />
       {entries(e.threshold).length > 0 && (

@@ -4,9 +4,9 @@ import type { HitSource, HitStatus, Strength } from './api';
 
 /** English names of the hit codes; the Chinese ones are the server's (the same names go into clue titles). */
 const CODE_LABELS_EN: Record<string, string> = {
-  R003: 'Short tender period', R018: 'Single bid', R024: 'Lowest price not awarded', R025: 'Award price deviates', R028: 'Identical bid prices',
-  R030: 'Bid after deadline', R035: 'All but the winner disqualified', R036: 'Lowest bid disqualified', R038: 'High disqualification rate (buyer)',
-  R048: 'Supplier concentration (buyer)', R058: 'Award price markedly high', R068: 'Contract value above award value',
+  R003: 'Short tender period', R018: 'Single bid', R024: 'Winning price close to the runner-up', R025: 'Excessive unsuccessful bids', R028: 'Identical bid prices',
+  R030: 'Late bid won', R035: 'All but the winner disqualified', R036: 'Lowest bid disqualified', R038: 'Excessive disqualified bids',
+  R048: 'Heterogeneous supplier', R058: 'Heavily discounted winning bid', R068: 'Contract value above award value',
   SCREEN_CV: 'Low coefficient of variation of bids', SCREEN_SPD: 'Narrow bid spread', SCREEN_DIFFP: 'Unusual gap between the two lowest bids',
   SCREEN_RD: 'Unusual relative distance', SCREEN_RDNOR: 'Unusual normalised relative distance', SCREEN_RDALT: 'Unusual alternative relative distance',
   SCREEN_SKEW: 'Unusual skewness of bids', SCREEN_KURT: 'Unusual kurtosis of bids', SCREEN_KS: 'Unusual bid distribution (KS)',

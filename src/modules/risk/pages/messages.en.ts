@@ -64,6 +64,7 @@ export const riskEn: Record<keyof typeof riskZh, string> = {
   'risk.ui.hitStatus.dismissed': 'Dismissed',
   'risk.ui.hitStatus.clued': 'Made a clue',
   'risk.ui.rule': 'Rule',
+  'risk.ui.formula': 'Formula',
   'risk.ui.project': 'Process',
   'risk.ui.score': 'Score',
   'risk.ui.notFinding': 'A red flag is something for a person to check, never a finding of wrongdoing.',

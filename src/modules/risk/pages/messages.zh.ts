@@ -62,6 +62,7 @@ export const riskZh = {
   'risk.ui.hitStatus.dismissed': '已排除',
   'risk.ui.hitStatus.clued': '已转线索',
   'risk.ui.rule': '规则',
+  'risk.ui.formula': '判定公式',
   'risk.ui.project': '项目',
   'risk.ui.score': '得分',
   'risk.ui.notFinding': '预警仅提示需要核查的情况，不是违纪违法的认定。',
