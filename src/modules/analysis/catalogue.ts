@@ -32,6 +32,7 @@ export const expectedMetrics: ExpectedMetric[] = [
   ...(['first', 'second', 'third', 'fourth'] as const).map((form, i) => ({
     key: `forms.${form}`, module: 'cases', labelZh: `第${'一二三四'[i]}种形态`, labelEn: `Form ${i + 1}`, unit: '人次' as const,
   })),
+  { key: 'risk.hits', module: 'risk', labelZh: '招投标风险预警', labelEn: 'Procurement red-flag hits', unit: '个' },
   { key: 'campaigns.projectsInspected', module: 'campaigns', labelZh: '排查100万元以上工程', labelEn: 'Projects over ¥1M inspected', unit: '个' },
   { key: 'campaigns.findings', module: 'campaigns', labelZh: '发现问题', labelEn: 'Problems found', unit: '个' },
   { key: 'campaigns.rectified', module: 'campaigns', labelZh: '整改到位', labelEn: 'Rectified', unit: '个' },
