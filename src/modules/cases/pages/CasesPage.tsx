@@ -7,7 +7,8 @@ import type { Page } from '../../../web/api/types';
 import { PageHeader } from '../../../web/components/PageHeader';
 import { serverPagination } from '../../../web/components/serverPagination';
 import { useLocale, useT } from '../../../web/i18n';
-import { caseTypeLabel, deadlineColor, stageColor, stageLabel } from './labels';
+import { deadlineColor, stageColor, stageLabel } from './labels';
+import { useCaseTypeLabel } from './caseTypeOptions';
 
 interface Warning { kind: 'case' | 'clue'; id: string; number: string; title: string; ruleKey: string; labelZh: string; labelEn: string; source: string; due: string; daysLeft: number; state: string }
 interface CaseItem { id: string; doc_no: string; title: string; stage: string; stage_since: string; opened_on: string; case_type_code: string; economic: boolean; suspended_since: string | null }
@@ -16,6 +17,7 @@ interface CaseItem { id: string; doc_no: string; title: string; stage: string; s
 export default function CasesPage() {
   const t = useT();
   const locale = useLocale();
+  const typeLabel = useCaseTypeLabel(locale);
   const navigate = useNavigate();
   const [q, setQ] = useState<string>();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
@@ -39,7 +41,7 @@ export default function CasesPage() {
       render: (s: string, r) => <>{<Tag color={stageColor[s]}>{stageLabel(s, locale)}</Tag>}{r.suspended_since && <Tag color="red">{t('cases.ui.suspended')}</Tag>}</>,
     },
     { title: t('cases.ui.stageSince'), dataIndex: 'stage_since', width: 110 },
-    { title: t('cases.ui.caseType'), dataIndex: 'case_type_code', width: 200, ellipsis: true, render: (c: string) => caseTypeLabel(c, locale) },
+    { title: t('cases.ui.caseType'), dataIndex: 'case_type_code', width: 200, ellipsis: true, render: (c: string) => typeLabel(c) },
     { title: t('cases.ui.economic'), dataIndex: 'economic', width: 80, render: (e: boolean) => (e ? <Tag color="volcano">{t('cases.ui.economic')}</Tag> : null) },
   ];
   return (

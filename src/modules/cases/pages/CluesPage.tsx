@@ -1,12 +1,16 @@
 import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Input, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Card, Flex, Input, Table, Tag, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useSearchParams } from 'react-router-dom';
 import { api } from '../../../web/api/client';
 import type { Page } from '../../../web/api/types';
 import { PageHeader } from '../../../web/components/PageHeader';
 import { serverPagination } from '../../../web/components/serverPagination';
+import { useAuth } from '../../../web/auth/AuthContext';
 import { useT, type MessageKey } from '../../../web/i18n';
 import { ClueDrawer } from './ClueDrawer';
+import { ClueFormDrawer } from './ClueFormDrawer';
 
 interface ClueItem { id: string; serial: string; title: string; received_on: string; disposal_due: string; disposal: string | null; disposal_on: string | null; outcome: string | null; case_id: string | null }
 
@@ -15,7 +19,12 @@ export default function CluesPage() {
   const t = useT();
   const [q, setQ] = useState<string>();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const [open, setOpen] = useState<string>();
+  const { can } = useAuth();
+  // The open clue is in the address (?clue=…), so a report's "转为问题线索" and links can land on it.
+  const [params, setParams] = useSearchParams();
+  const open = params.get('clue') ?? undefined;
+  const setOpen = (id?: string) => setParams(id ? { clue: id } : {});
+  const [registering, setRegistering] = useState(false);
   const list = useQuery({
     queryKey: ['cases', 'clues', q, page],
     queryFn: () => api.get<Page<ClueItem>>('/cases/clues', { q, ...page }),
@@ -44,13 +53,17 @@ export default function CluesPage() {
     <>
       <PageHeader title={t('menu.clues')} crumbs={[t('menu.group.cases')]} />
       <Card>
-        <Input.Search allowClear placeholder={t('cases.ui.search')} style={{ maxWidth: 320, marginBottom: 16 }} data-testid="clue-search"
-          onSearch={(v) => { setQ(v || undefined); setPage((p) => ({ ...p, page: 1 })); }} />
+        <Flex justify="space-between" style={{ marginBottom: 16 }}>
+          <Input.Search allowClear placeholder={t('cases.ui.search')} style={{ maxWidth: 320 }} data-testid="clue-search"
+            onSearch={(v) => { setQ(v || undefined); setPage((p) => ({ ...p, page: 1 })); }} />
+          {can('cases.clue.write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)} data-testid="clue-create">{t('cases.ui.registerClue')}</Button>}
+        </Flex>
         <Table<ClueItem> rowKey="id" size="middle" loading={list.isFetching} dataSource={list.data?.items ?? []} columns={columns}
           onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
           pagination={serverPagination(t, page, setPage, list.data?.total)} />
       </Card>
       <ClueDrawer id={open} onClose={() => setOpen(undefined)} />
+      <ClueFormDrawer open={registering} onClose={() => setRegistering(false)} onCreated={(c) => setOpen(c.id)} />
     </>
   );
 }

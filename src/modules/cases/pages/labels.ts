@@ -2,6 +2,7 @@ import type { Locale } from '../../../web/i18n';
 import { adminSanctionInfo, type AdminSanctionKind, partySanctionInfo, type PartySanctionKind } from '../rules/sanctionTable';
 import { stageLabels, type CaseStage } from '../rules/caseStages';
 import { caseTypeSeed } from '../rules/caseTypes';
+import { casesRulesMessages } from '../rules/messages';
 
 /** Labels that live in the rules library's tables (one source for server and pages). */
 export function stageLabel(stage: string, locale: Locale): string {
@@ -21,4 +22,9 @@ export const deadlineColor: Record<string, string> = { ok: 'blue', dueSoon: 'gol
 export function caseTypeLabel(code: string, locale: Locale): string {
   const row = caseTypeSeed.find((x) => x.code === code);
   return row ? (locale === 'en' ? row.labelEn : row.labelZh) : code;
+}
+
+/** Any label of the rules library's dictionary (measures, person categories, disciplines, deadline rules …). */
+export function ruleLabel(key: string, locale: Locale): string {
+  return (locale === 'en' ? casesRulesMessages.en : casesRulesMessages.zh)[key] ?? key;
 }

@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, Descriptions, Flex, Input, List, Modal, Row, Space, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import { api, downloadFile } from '../../../web/api/client';
 import { useAuth } from '../../../web/auth/AuthContext';
 import { PageHeader } from '../../../web/components/PageHeader';
 import { useT, type MessageKey } from '../../../web/i18n';
+import { ClueFormDrawer } from '../../cases/pages/ClueFormDrawer';
 import { RouteDrawer } from './RouteDrawer';
 import type { ReportDetail } from './types';
 
@@ -22,6 +23,8 @@ export default function ReportDetailPage() {
   const [action, setAction] = useState<TextAction | null>(null);
   const [text, setText] = useState('');
   const [identity, setIdentity] = useState<Record<string, string> | null>(null);
+  const [toClue, setToClue] = useState(false);
+  const navigate = useNavigate();
   const detail = useQuery({ queryKey: ['reports', id], queryFn: () => api.get<ReportDetail>(`/reports/${id}`) });
   const refresh = () => void qc.invalidateQueries({ queryKey: ['reports'] });
   const run = useMutation({
@@ -38,6 +41,8 @@ export default function ReportDetailPage() {
   if (!r) return <Card loading />;
   const handle = can('reports.report.handle');
   const open = r.status !== 'closed' && r.status !== 'notAccepted';
+  // The detail answer carries the accused official's id when intake matched one; a clue made from it names them.
+  const accusedId = (r as { accusedOfficialId?: string | null }).accusedOfficialId;
 
   return (
     <>
@@ -50,6 +55,7 @@ export default function ReportDetailPage() {
             {handle && <Button onClick={() => setAction('reply')} data-testid="report-reply">{t('reports.reply')}</Button>}
             {handle && open && <Button onClick={() => setAction('close')} data-testid="report-close">{t('reports.close')}</Button>}
             {r.identified && can('reports.identity.reveal') && <Button danger onClick={() => setAction('reveal')}>{t('reports.reveal')}</Button>}
+            {can('cases.clue.write') && <Button onClick={() => setToClue(true)} data-testid="report-to-clue">{t('cases.ui.reportToClue')}</Button>}
           </>
         }
       />
@@ -108,6 +114,10 @@ export default function ReportDetailPage() {
         </Col>
       </Row>
       <RouteDrawer report={r} open={routing} onClose={() => setRouting(false)} />
+      <ClueFormDrawer open={toClue} onClose={() => setToClue(false)} onCreated={(c) => navigate(`/cases/clues?clue=${c.id}`)} prefill={{
+        title: r.title, summary: r.content, sources: [{ type: 'report', id: r.id, note: r.serial }],
+        accused: accusedId ? [{ id: accusedId, name: r.accusedName ?? '', unitName: r.accusedUnit ?? undefined, post: r.accusedPost }] : [],
+      }} />
       <Modal open={action !== null} title={action ? t(action === 'reveal' ? 'reports.revealReason' : action === 'message' ? 'reports.sendMessage' : `reports.${action}`) : ''}
         onCancel={() => setAction(null)} confirmLoading={run.isPending} onOk={() => action && run.mutate({ kind: action, value: text })} destroyOnHidden>
         <Input.TextArea rows={5} value={text} onChange={(e) => setText(e.target.value)} data-testid="report-action-text" />
