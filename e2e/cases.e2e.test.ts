@@ -241,4 +241,57 @@ describe('clues, cases and sanctions in the browser', () => {
     await screenshot(page, 'cases-member-recusal');
     await page.close();
   });
+
+  it('takes a 留置 with its computed due day, refuses a 复核 before the 复审, and records a 复审 upheld', async () => {
+    const official = await newOfficial(`措施测试${suffix}`);
+    const handler = await apiAs('cases');
+    const today = todayInShanghai();
+    const unitId = (await e.ctx.db.selectFrom('users').select('unit_id').where('username', '=', 'cases').executeTakeFirstOrThrow()).unit_id;
+    const opened = await handler('POST', '/cases/cases', {
+      title: `${official.name}违纪案`, unitId, caseTypeCode: 'duty.neglect', openedOn: today, approverId: await userId('cdi'),
+      subjects: [{ officialId: official.id, personCategory: 'civilServant' }],
+    }) as { id: string; subjects: Array<{ id: string }> };
+    // The sanction itself is the first test's subject; here it is the decision under review.
+    await e.ctx.db.insertInto('case_outcomes').values({
+      case_id: opened.id, subject_id: opened.subjects[0].id, official_id: official.id, type: 'sanction', track: 'party', kind: 'warning', decided_on: today,
+      detail: JSON.stringify({ outcome: { type: 'sanction', sanction: { track: 'party', kind: 'warning' } } }),
+    }).execute();
+
+    const page = await signIn('cases');
+    await page.goto(`${e.baseUrl}/cases/cases/${opened.id}`);
+    await page.getByTestId('case-add-measure').click();
+    await pick(page, page.getByTestId('measure-kind'), '留置');
+    await page.getByTestId('measure-form').getByLabel('批准文号').fill('昆纪留〔2026〕3号');
+    await page.getByTestId('measure-form-ok').click();
+    await expect.poll(() => page.getByTestId('measure-table').innerText()).toContain('留置');
+    const measure = await e.ctx.db.selectFrom('case_measures').select(['kind', 'due_on']).where('case_id', '=', opened.id).executeTakeFirstOrThrow();
+    expect(measure.kind).toBe('detention');
+    expect(measure.due_on! > today).toBe(true);
+    await expect.poll(() => page.getByTestId('measure-table').innerText()).toContain(measure.due_on!);
+    expect(await page.getByTestId('measure-table').innerText()).toContain('进行中');
+
+    const reviews = page.getByTestId('case-reviews');
+    await reviews.getByTestId('review-apply-recheck').click();
+    await page.getByTestId('review-apply-form-ok').click();
+    await expect.poll(() => page.getByTestId('rule-error').innerText()).toContain('须先经复审');
+    expect(await page.getByTestId('rule-error').innerText()).toContain('第五十六条');
+    await screenshot(page, 'cases-review-refused');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('review-apply-form').waitFor({ state: 'detached' });
+
+    await reviews.getByTestId('review-apply-reexamination').click();
+    await page.getByTestId('review-apply-form-ok').click();
+    const history = page.getByTestId('review-history');
+    await expect.poll(() => history.innerText()).toContain('复审');
+    await history.getByTestId('review-decide').click();
+    await page.getByTestId('review-reason').fill('事实清楚，处分适当，予以维持。');
+    await page.getByTestId('review-decide-form-ok').click();
+    await expect.poll(() => history.innerText()).toContain('维持');
+    await page.getByTestId('review-decide-form').waitFor({ state: 'detached' });
+    const stored = await e.ctx.db.selectFrom('case_reviews').select(['level', 'decision', 'decision_due']).where('case_id', '=', opened.id).execute();
+    expect(stored).toEqual([{ level: 'reexamination', decision: 'upheld', decision_due: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }]);
+    expect(await history.innerText()).toContain(stored[0].decision_due);
+    await screenshot(page, 'cases-reviews');
+    await page.close();
+  });
 });

@@ -10,11 +10,13 @@ import { useLocale, useT, type MessageKey } from '../../../web/i18n';
 import { caseStages } from '../rules/caseStages';
 import { disciplines, formatArticleRef } from '../rules/disciplines';
 import { fenToWan, type CaseDeadline, type CaseSubject, type CaseView } from './caseView';
-import { deadlineColor, sanctionLabel, stageLabel } from './labels';
+import { deadlineColor, ruleLabel, sanctionLabel, stageLabel } from './labels';
 import { useCaseTypeLabel } from './caseTypeOptions';
 import { OutcomeModal } from './OutcomeModal';
 import { ExtensionModal, FulfilModal, RecoveryModal, ViolationModal } from './RecordModals';
 import { MemberModal, StageModal, SuspensionModal } from './StageModals';
+import { MeasuresCard } from './MeasuresCard';
+import { ReviewsCard } from './ReviewsCard';
 
 type Dialog = 'stage' | 'suspension' | 'member' | 'violation' | 'recovery' | null;
 
@@ -96,7 +98,7 @@ export default function CaseDetailPage() {
           <Card title={t('cases.ui.timeline')} size="small" style={{ flex: 1, minWidth: 280 }}>
             <Timeline items={c.events.map((e) => ({
               key: e.id,
-              content: `${e.on_date} ${t(`cases.ui.event.${e.kind}` as MessageKey)}${e.to_stage ? `：${stageLabel(e.to_stage, locale)}` : ''}${e.rule_key ? `（${c.deadlines.find((d) => d.rule_key === e.rule_key)?.[locale === 'en' ? 'labelEn' : 'labelZh'] ?? e.rule_key}）` : ''}`,
+              content: `${e.on_date} ${t(`cases.ui.event.${e.kind}` as MessageKey)}${e.to_stage ? `：${stageLabel(e.to_stage, locale)}` : ''}${e.rule_key ? `（${c.deadlines.find((d) => d.rule_key === e.rule_key)?.[locale === 'en' ? 'labelEn' : 'labelZh'] ?? ruleLabel(`cases.deadlineRule.${e.rule_key}`, locale)}）` : ''}`,
             }))} />
           </Card>
         </Flex>
@@ -118,6 +120,9 @@ export default function CaseDetailPage() {
             { title: t('cases.ui.effectUntil'), key: 'e', render: (_, o) => (o.type !== 'sanction' || o.revoked_on ? '' : o.permanent ? t('cases.ui.permanent') : <>{o.effect_until}{o.merged && <Tag style={{ marginLeft: 4 }}>{t('cases.ui.merged')}</Tag>}{o.detail?.termEnds && <Tag style={{ marginLeft: 4 }}>{t('cases.ui.termEnds')} {o.detail.termEnds}</Tag>}</>) },
           ]} />
         </Card>
+        <MeasuresCard c={c} write={write} />
+        {/* A 复审/复核 may come after the case is closed: only the permission gates it. */}
+        {sanctioned.length > 0 && <ReviewsCard c={c} write={can('cases.case.write')} />}
         <Card title={`${t('cases.ui.recoveries')}（${t('cases.ui.total')} ${c.recoveredWan} ${t('cases.ui.wan')}）`} size="small"
           extra={write && <Button size="small" icon={<PlusOutlined />} onClick={() => setDialog('recovery')} data-testid="case-add-recovery">{t('cases.ui.addRecovery')}</Button>}>
           <Table rowKey="id" size="small" pagination={false} dataSource={c.recoveries} columns={[
