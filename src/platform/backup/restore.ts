@@ -100,6 +100,12 @@ async function insertTables(db: UntypedDb, manifest: Manifest, work: string, onP
   let total = 0;
   await db.transaction().execute(async (trx) => {
     await sql.raw(TEXT_FORM_SETTINGS).execute(trx);
+    // Some migrations seed reference rows (the built-in case types); the backup holds those rows as the office
+    // left them (relabelled, disabled), so the seeded copies make way, children first.
+    for (const name of [...order].reverse()) {
+      const seeded = await sql.raw<{ n: number }>(`select count(*)::int as n from public.${quoteIdent(name)}`).execute(trx);
+      if (seeded.rows[0].n > 0) await sql.raw(`delete from public.${quoteIdent(name)}`).execute(trx);
+    }
     for (const [i, name] of order.entries()) {
       const info = infos.get(name)!;
       const columns = manifest.tables[name].columns;
