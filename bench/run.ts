@@ -5,6 +5,8 @@ import path from 'node:path';
 import { DEFAULT_PG_URL, openFixture, postgresUnreachable, type EngineName } from './fixture';
 import { pass, ratio, table, type BenchResult } from './lib';
 import { auditBench } from './audit.bench';
+import { analysisPgliteBench, analysisPostgresBench } from './analysis.bench';
+import { caseListPgliteBench, caseListPostgresBench } from './caseList.bench';
 import { classifierBench, complaintsDir } from './classifier.bench';
 import { hotspotsBench } from './hotspots.bench';
 import { intakeBench } from './intake.bench';
@@ -82,6 +84,21 @@ if ((wants('classifier') || wants('hotspots')) && !fs.existsSync(complaintsDir))
 } else {
   if (wants('classifier')) await section('report classifier (5-fold CV on labelled complaints)', () => classifierBench(log));
   if (wants('hotspots')) await section('report hot spots (identical bodies never split)', () => hotspotsBench(log));
+}
+// Scale: the analysis on a 10-year county (PGlite) and a province (PostgreSQL); the case list. Datasets are cached.
+for (const [group, title, pglite, postgres] of [
+  ['analysis', 'situation analysis at scale', analysisPgliteBench, analysisPostgresBench],
+  ['caselist', 'case list and search at scale', caseListPgliteBench, caseListPostgresBench],
+] as const) {
+  // Opt-in (named on the command line): the first run generates the province, which takes many minutes.
+  if (!groups.includes(group)) continue;
+  for (const e of (engineArg ? [engineArg] : ['pglite', 'postgresql']) as EngineName[]) {
+    if (e === 'postgresql') {
+      const why = await postgresUnreachable(process.env.DATABASE_URL || DEFAULT_PG_URL);
+      if (why) { skipped.push(`${group} on PostgreSQL skipped: ${why}`); continue; }
+    }
+    await section(`${title} on ${e}`, () => (e === 'pglite' ? pglite : postgres)(log));
+  }
 }
 if (wants('risk')) await section('risk indicators (1M synthetic compiled releases; real OCDS samples)', () => riskBench(log));
 if (wants('screens')) await section('bid-rigging screens (AUC per labelled dataset, combined score out-of-fold)', () => screensBench(log));

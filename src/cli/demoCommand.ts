@@ -3,9 +3,10 @@ import { sql } from 'kysely';
 import { moduleResetTables } from '../modules';
 import { createDemoCounty, DEMO_PASSWORD, type DemoResult } from '../modules/org/demo/createDemoCounty';
 import { createDemoCases, printDemoCases } from '../modules/cases/demo';
-import { createDemoRisk, printDemoRisk } from '../modules/risk/demo';
 import { createDemoReports, printDemoReports } from '../modules/reports/demo';
+import { createDemoRisk, printDemoRisk } from '../modules/risk/demo';
 import { loadConfig } from '../platform/config';
+import { demoScale, scaleOptions } from './demoProvince';
 import { closeContext, createContext, type AppContext } from '../platform/context';
 
 export function printDemo(result: DemoResult): void {
@@ -25,7 +26,11 @@ export async function isEmpty(ctx: AppContext): Promise<boolean> {
 }
 
 export async function demoCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { county: { type: 'string', default: '530125' }, reset: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ args, options: { county: { type: 'string', default: '530125' }, reset: { type: 'boolean', default: false }, ...scaleOptions } });
+  if (values.scale && values.scale !== 'province' && values.scale !== 'county') {
+    process.stderr.write('--scale is province or county\n');
+    return 2;
+  }
   const ctx = await createContext(loadConfig());
   try {
     if (!(await isEmpty(ctx))) {
@@ -38,6 +43,7 @@ export async function demoCommand(args: string[]): Promise<number> {
         await ctx.audit.record(trx, null, { action: 'system.demoReset', detail: { county: values.county } });
       });
     }
+    if (values.scale) return await demoScale(ctx, values);
     printDemo(await createDemoCounty(ctx.db, values.county));
     printDemoReports(await createDemoReports(ctx.db, values.county, { config: ctx.config }));
     printDemoCases(await createDemoCases(ctx.db, values.county));

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { DB } from '../../platform/db/schema';
 import type { Actor } from '../../platform/scope/actor';
 import { emptyScope } from '../../platform/scope/actor';
@@ -11,16 +11,33 @@ export interface MetricQuery {
   db: Kysely<DB>;
   /** Whose data scope applies; a county-wide actor for the quarterly report. */
   actor: Pick<Actor, 'scope' | 'userId'>;
+  /** A 6-digit county code, or a 2-digit province (4-digit prefecture) code for the figures of all its counties. */
   countyCode: string;
   period: Period;
+  /**
+   * Rows several metrics derive from (a quarter's reports, its sanctions, its handlings), loaded once per
+   * evaluation: evaluateMetrics creates the map and drops it when done, so nothing is reused across calls.
+   */
+  shared?: Map<string, Promise<unknown>>;
+}
+
+/** Load `key` once per evaluation (same area, period and caller); without a shared map, just load. */
+export function sharedRows<T>(q: MetricQuery, key: string, load: () => Promise<T>): Promise<T> {
+  if (!q.shared) return load();
+  const k = `${key}|${q.countyCode}|${q.period.from}|${q.period.to}`;
+  let p = q.shared.get(k) as Promise<T> | undefined;
+  if (!p) { p = load(); q.shared.set(k, p); }
+  return p;
 }
 
 export interface MetricValue {
   value: number;
   /** The ids of the records behind the value, so every published number can be opened. */
   recordIds: string[];
+  /** Set when `recordIds` holds only the first of the records (aggregated or capped): how many there are in all. */
+  recordCount?: number;
   /** Optional split by one of the metric's dimensions (e.g. township, rank, channel). */
-  breakdown?: Record<string, Array<{ key: string; label: string; value: number; recordIds: string[] }>>;
+  breakdown?: Record<string, Array<{ key: string; label: string; value: number; recordIds: string[]; recordCount?: number }>>;
 }
 
 export interface RecordSummary { id: string; title: string; subtitle?: string; at?: string; link?: string }
@@ -60,6 +77,17 @@ export function metricDefinition(key: string): MetricDefinition | undefined {
 
 export function registeredMetrics(): MetricDefinition[] {
   return [...registry.values()];
+}
+
+/**
+ * The rows of the area a metric query covers: one county (`=`), or every county whose code starts with a
+ * province or prefecture code — as a range on the code, so an index on (county_code, date) still serves it.
+ */
+export function areaCondition(countyCode: string, column: string): RawBuilder<SqlBool> {
+  if (countyCode.length >= 6) return sql<SqlBool>`${sql.ref(column)} = ${countyCode}`;
+  if (!/^\d{2}(\d{2})?$/.test(countyCode)) throw new Error(`Not a county, prefecture or province code: ${countyCode}`);
+  const upper = String(Number(countyCode) + 1).padStart(countyCode.length, '0');
+  return sql<SqlBool>`(${sql.ref(column)} >= ${countyCode} and ${sql.ref(column)} < ${upper})`;
 }
 
 /** The county-wide view used by the quarterly report: everything in the county, nothing outside it. */

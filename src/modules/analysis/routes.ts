@@ -64,6 +64,8 @@ export const analysisRoutes: RouteDef[] = [
       const ids = query.dimension && query.value
         ? v.breakdown?.[query.dimension]?.find((b) => b.key === query.value)?.recordIds ?? []
         : v.recordIds;
+      // `total` is the published aggregate, on data scope alone; `items` are the records themselves, and each
+      // module's describe() applies its own need-to-know (cases: team or supervisor), so items may be fewer.
       const items = await def.describe(base, ids.slice(0, query.limit));
       return { key: def.key, recordType: def.recordType, total: ids.length, items };
     },

@@ -14,7 +14,9 @@ import { loadRules } from './ruleTableService';
 export function caseAccess(actor: Pick<Actor, 'scope' | 'userId' | 'permissions'>) {
   const member = actor.permissions.has('cases.case.supervise')
     ? sql<SqlBool>`true`
-    : sql<SqlBool>`exists (select 1 from case_members cm where cm.case_id = cases.id and cm.user_id = ${actor.userId})`;
+    // The caller's own cases, read once as an id list: the list then fetches just those by primary key, instead of
+    // probing membership case by case along the whole table (slow when the office has many cases and a handler few).
+    : sql<SqlBool>`cases.id = any(array(select cm.case_id from case_members cm where cm.user_id = ${actor.userId}))`;
   return sql<SqlBool>`(${scopeCondition(actor, 'cases.unit_id', 'cases.created_by')} and ${member})`;
 }
 

@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
-import type { MetricDefinition } from '../analysis/registry';
+import { sql, type SqlBool } from 'kysely';
+import { aggregateMetric } from '../analysis/aggregate';
+import { areaCondition, type MetricDefinition } from '../analysis/registry';
 import { scopeCondition } from '../../platform/scope/dataScope';
 
 /**
@@ -13,13 +14,19 @@ export const orgMetrics: MetricDefinition[] = [
     definitionEn: 'Officials on record (not removed) at the end of the period, within the data scope of their unit.',
     dimensions: ['rank'],
     async compute({ db, actor, countyCode, period }) {
+      // A province holds tens of thousands of officials: counted by the database, first ids kept for drill-down.
+      if (countyCode.length < 6) {
+        return aggregateMetric(db, { from: sql`officials o`, idColumn: 'o.id', order: sql`o.id`, dims: { rank: 'o.rank' },
+          where: sql<SqlBool>`${areaCondition(countyCode, 'o.county_code')} and o.active and o.created_at < ${period.to}::date and ${scopeCondition(actor, 'o.unit_id', 'o.created_by')}` });
+      }
       const rows = await db.selectFrom('officials as o').select(['o.id', 'o.rank'])
-        .where('o.county_code', '=', countyCode).where('o.active', '=', true)
+        .where(areaCondition(countyCode, 'o.county_code')).where('o.active', '=', true)
         .where('o.created_at', '<', sql<Date>`${period.to}::date`)
         .where(scopeCondition(actor, 'o.unit_id', 'o.created_by'))
         .orderBy('o.id').execute();
       const byRank = new Map<string, string[]>();
-      for (const r of rows) byRank.set(r.rank, [...(byRank.get(r.rank) ?? []), r.id]);
+      // Appended in place: copying per row made the breakdown quadratic (a province has tens of thousands).
+      for (const r of rows) { const ids = byRank.get(r.rank); if (ids) ids.push(r.id); else byRank.set(r.rank, [r.id]); }
       return {
         value: rows.length, recordIds: rows.map((r) => r.id),
         breakdown: { rank: [...byRank].map(([key, ids]) => ({ key, label: key, value: ids.length, recordIds: ids })) },

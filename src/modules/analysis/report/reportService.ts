@@ -5,6 +5,7 @@ import type { DB } from '../../../platform/db/schema';
 import { AppError } from '../../../platform/errors';
 import type { Actor } from '../../../platform/scope/actor';
 import { evaluateMetrics, type MetricResult } from '../evaluate';
+import { provinceName } from '../scale/divisions';
 import { yearOnYear, type Period } from '../periods';
 import type { MetricQuery } from '../registry';
 import { composeReport } from './compose';
@@ -21,6 +22,8 @@ export async function loadTemplates(db: Kysely<DB>): Promise<ReportTemplates> {
 }
 
 async function countyName(db: Kysely<DB>, countyCode: string): Promise<string> {
+  // A province-level report (2-digit code) is named from the division data: provinces have no unit row.
+  if (/^\d{2}$/.test(countyCode)) return provinceName(countyCode);
   const row = await db.selectFrom('units').select('name').where('code', '=', countyCode).executeTakeFirst();
   if (!row) throw AppError.field('county', 'field.unitNotFound');
   return row.name;
@@ -43,9 +46,11 @@ export async function generateReport(opts: GenerateOptions): Promise<GeneratedRe
   const { db, countyCode } = opts.query;
   const progress = opts.onProgress ?? (() => undefined);
   progress('metrics', 0, 4);
-  const metrics = await evaluateMetrics(opts.query, opts.period);
-  progress('comparison', 1, 4);
-  const yoy = await evaluateMetrics(opts.query, yearOnYear(opts.period));
+  // The period and its 同比 are independent reads: on PostgreSQL they overlap on the pool's connections.
+  const [metrics, yoy] = await Promise.all([
+    evaluateMetrics(opts.query, opts.period),
+    evaluateMetrics(opts.query, yearOnYear(opts.period)).finally(() => progress('comparison', 1, 4)),
+  ]);
   const templates = await loadTemplates(db);
   const date = opts.date ?? todayInShanghai();
   const name = await countyName(db, countyCode);
@@ -74,7 +79,7 @@ export function assertCountyWide(actor: Actor): void {
 export function reportJson(r: Pick<GeneratedReport, 'period' | 'metrics' | 'model'>) {
   const metrics = Object.fromEntries(Object.entries(r.metrics).map(([k, m]) => [k, 'unavailable' in m
     ? { unavailable: true, unit: m.unit, label: m.label }
-    : { value: m.value, unit: m.unit, label: m.label, recordIds: m.recordIds }]));
+    : { value: m.value, unit: m.unit, label: m.label, recordIds: m.recordIds, ...(m.recordCount !== undefined ? { recordCount: m.recordCount } : {}) }]));
   return { period: r.period.key, periodLabel: r.period.labelZh, from: r.period.from, to: r.period.to, metrics, sections: r.model.sections, title: r.model.title };
 }
 
@@ -91,7 +96,9 @@ export async function changesSince(query: Omit<MetricQuery, 'period'>, period: P
     const fv = 'value' in f ? f.value : null;
     const cv = c && 'value' in c ? c.value : null;
     const fs = new Set(fIds); const cs = new Set(cIds);
-    const added = cIds.filter((id) => !fs.has(id)); const removed = fIds.filter((id) => !cs.has(id));
+    // A capped list (province scale) holds only the first ids: comparing those would report false changes.
+    const capped = ('recordCount' in f && f.recordCount !== undefined) || (!!c && 'recordCount' in c && c.recordCount !== undefined);
+    const added = capped ? [] : cIds.filter((id) => !fs.has(id)); const removed = capped ? [] : fIds.filter((id) => !cs.has(id));
     if (fv !== cv || added.length || removed.length) out.push({ key, label: f.label, frozen: fv, current: cv, added, removed });
   }
   return out;
