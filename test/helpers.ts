@@ -73,3 +73,11 @@ export async function countRows(ctx: AppContext, table: string): Promise<number>
   const r = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(ctx.db);
   return r.rows[0].n;
 }
+
+/** An API call as the user whose session cookie is given (the tests keep one cookie per demo account). */
+export function injectAs(t: TestApp, cookie: string | undefined, method: string, url: string, payload?: unknown) {
+  return t.app.inject({ method: method as 'GET', url, headers: { cookie }, ...(payload ? { payload: payload as object } : {}) });
+}
+
+/** The message keys of a refused request's field issues. */
+export const issueKeys = (res: { json(): { issues?: Array<{ key: string }> } }): string[] => (res.json().issues ?? []).map((i) => i.key);

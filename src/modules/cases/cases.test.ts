@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countRows, createTestApp, type TestApp } from '../../../test/helpers';
+import { countRows, createTestApp, injectAs, issueKeys, type TestApp } from '../../../test/helpers';
 import { hashPassword } from '../../platform/auth/password';
 import { ensureCasesRoles } from './permissions';
 import { newOfficial, unitId, userId } from './testing/fixtures';
@@ -7,9 +7,8 @@ import { newOfficial, unitId, userId } from './testing/fixtures';
 let t: TestApp;
 const c: Record<string, string> = {};
 const ids: Record<string, string> = {};
-const api = (method: string, url: string, who: string, payload?: unknown) =>
-  t.app.inject({ method: method as 'GET', url, headers: { cookie: c[who] }, ...(payload ? { payload: payload as object } : {}) });
-const keys = (res: { json(): { issues?: Array<{ key: string }> } }) => (res.json().issues ?? []).map((i) => i.key);
+const api = (method: string, url: string, who: string, payload?: unknown) => injectAs(t, c[who], method, url, payload);
+const keys = issueKeys;
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/helpers';
+import { createTestApp, injectAs, type TestApp } from '../../../test/helpers';
 import { invalidateCalendar } from '../../platform/calendar/calendarRepository';
 import { ensureCasesRoles } from './permissions';
 import { newOfficial, unitId, userId } from './testing/fixtures';
@@ -10,7 +10,7 @@ let cases = '';
 let cdi = '';
 let cdiUnit = '';
 let approver = '';
-const api = (method: string, url: string, cookie: string, payload?: unknown) => t.app.inject({ method: method as 'GET', url, headers: { cookie }, ...(payload ? { payload: payload as object } : {}) });
+const api = (method: string, url: string, cookie: string, payload?: unknown) => injectAs(t, cookie, method, url, payload);
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -22,7 +22,8 @@ function parseLine(line: string): string[] {
   return line.split(',').map((c) => c.replace(/^"|"$/g, ''));
 }
 
-async function scan(file: string, keep: (cols: string[]) => boolean): Promise<string[][]> {
+/** The rows of one of the package's CSV files (provinces, cities, areas, streets, villages) that `keep` accepts, streamed. */
+export async function scanDivisions(file: string, keep: (cols: string[]) => boolean): Promise<string[][]> {
   const out: string[][] = [];
   const rl = readline.createInterface({ input: fs.createReadStream(distFile(file), 'utf8'), crlfDelay: Infinity });
   let header = true;
@@ -37,10 +38,10 @@ async function scan(file: string, keep: (cols: string[]) => boolean): Promise<st
 
 export async function loadCountyDivisions(countyCode: string): Promise<CountyDivisions> {
   if (!/^\d{6}$/.test(countyCode)) throw new Error(`A county code has 6 digits: ${countyCode}`);
-  const areas = await scan('areas.csv', (c) => c[0] === countyCode);
+  const areas = await scanDivisions('areas.csv', (c) => c[0] === countyCode);
   if (areas.length === 0) throw new Error(`No county with code ${countyCode} in the division data (${DIVISION_VINTAGE})`);
   // streets.csv: code,name,areaCode,... ; villages.csv: code,name,streetCode,...,areaCode (last column)
-  const townships = (await scan('streets.csv', (c) => c[2] === countyCode)).map((c) => ({ code: c[0], name: c[1], parentCode: countyCode }));
-  const villages = (await scan('villages.csv', (c) => c[0].startsWith(countyCode))).map((c) => ({ code: c[0], name: c[1], parentCode: c[2] }));
+  const townships = (await scanDivisions('streets.csv', (c) => c[2] === countyCode)).map((c) => ({ code: c[0], name: c[1], parentCode: countyCode }));
+  const villages = (await scanDivisions('villages.csv', (c) => c[0].startsWith(countyCode))).map((c) => ({ code: c[0], name: c[1], parentCode: c[2] }));
   return { county: { code: countyCode, name: areas[0][1] }, townships, villages };
 }

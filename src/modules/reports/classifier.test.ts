@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/helpers';
+import { createTestApp, injectAs, type TestApp } from '../../../test/helpers';
 import { loadCalendar } from '../../platform/calendar/calendarRepository';
 import { todayInShanghai } from '../../platform/calendar';
 import { forgetClassifiers, retrainIfStale } from './classifierService';
@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 afterAll(async () => { await t?.close(); });
 
-const api = (method: string, url: string, cookie: string, payload?: unknown) => t.app.inject({ method: method as 'GET', url, headers: { cookie }, ...(payload ? { payload: payload as object } : {}) });
+const api = (method: string, url: string, cookie: string, payload?: unknown) => injectAs(t, cookie, method, url, payload);
 
 /** Synthetic texts: each category has its own vocabulary, varied by place and person. */
 const places = ['北古城镇', '狗街镇', '竹山镇', '马街镇', '耿家营乡', '九乡乡', '汤池街道', '南羊街道', '匡远街道', '北古城镇'];

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countRows, createTestApp, type TestApp } from '../../../test/helpers';
+import { countRows, createTestApp, injectAs, type TestApp } from '../../../test/helpers';
 import { hashPassword } from '../../platform/auth/password';
 import { keyFingerprint } from '../../platform/crypto';
 import { ensureReportRoles } from './permissions';
@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(async () => { await t?.close(); });
 
-const api = (method: string, url: string, cookie: string, payload?: unknown) => t.app.inject({ method: method as 'GET', url, headers: { cookie }, ...(payload ? { payload: payload as object } : {}) });
+const api = (method: string, url: string, cookie: string, payload?: unknown) => injectAs(t, cookie, method, url, payload);
 const unitId = async (code: string) => (await t.ctx.db.selectFrom('units').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
 
 describe('staff intake and handling', () => {

