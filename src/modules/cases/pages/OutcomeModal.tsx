@@ -1,12 +1,12 @@
-import { App, Checkbox, Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
+import { App, Checkbox, Col, Form, Input, Radio, Row, Select } from 'antd';
 import { api } from '../../../web/api/client';
 import { useLocale, useT, type MessageKey } from '../../../web/i18n';
 import { organisationalMeasures, firstFormMeasures } from '../rules/fourForms';
 import { exemptionMeasures, mitigatingCircumstances } from '../rules/sanctionChecks';
-import { adminSanctionKinds, partySanctionKinds } from '../rules/sanctionTable';
 import { ActionModal } from './ActionModal';
 import type { CaseSubject, CaseView } from './caseView';
 import { todayIso } from './formKit';
+import { SanctionFields, useSanctionKindOptions } from './SanctionFields';
 import { ruleLabel, sanctionLabel } from './labels';
 
 const outcomeTypes = ['sanction', 'exempted', 'organisational', 'education', 'prosecutionTransfer', 'cleared'] as const;
@@ -48,7 +48,7 @@ export function OutcomeModal({ c, subject, onClose }: { c: CaseView; subject: Ca
   const locale = useLocale();
   const { modal } = App.useApp();
   const opts = (keys: readonly string[], prefix: string) => keys.map((k) => ({ value: k, label: ruleLabel(`${prefix}.${k}`, locale) }));
-  const kindOptions = (track?: string) => (track === 'admin' ? adminSanctionKinds : partySanctionKinds).map((k) => ({ value: k, label: sanctionLabel(track ?? 'party', k, locale) }));
+  const kindOptions = useSanctionKindOptions();
   return (
     <ActionModal<Values> open={!!subject} title={`${t('cases.ui.decideOutcome')} · ${subject?.name ?? ''}`} onClose={onClose} testId="outcome-form" width={680} fields={fields}
       initial={{ decidedOn: todayIso(), type: 'sanction', track: subject?.party_member ? 'party' : 'admin', mitigating: [], measures: [] }}
@@ -72,18 +72,7 @@ export function OutcomeModal({ c, subject, onClose }: { c: CaseView; subject: Ca
               const v = form.getFieldsValue() as Values;
               if (v.type === 'sanction') return (
                 <>
-                  <Form.Item name="track" label={t('cases.ui.track')} rules={[{ required: true }]}>
-                    <Radio.Group optionType="button" onChange={() => form.setFieldValue('kind', undefined)}
-                      options={(['party', 'admin'] as const).map((k) => ({ value: k, label: t(`cases.ui.track.${k}`) }))} />
-                  </Form.Item>
-                  <Row gutter={12}>
-                    <Col span={12}><Form.Item name="kind" label={t('cases.ui.sanctionKind')} rules={[{ required: true }]}><Select options={kindOptions(v.track)} data-testid="outcome-kind" /></Form.Item></Col>
-                    {v.track === 'party' && v.kind === 'probation' && <Col span={12}><Form.Item name="probationMonths" label={t('cases.ui.probationMonths')} rules={[{ required: true }]}>
-                      <Radio.Group options={[12, 24].map((m) => ({ value: m, label: `${m / 12} ${t('cases.ui.years')}` }))} /></Form.Item></Col>}
-                    {v.track === 'party' && v.kind === 'seriousWarning' && <Col span={12}><Form.Item name="insteadOfRemoval" valuePropName="checked" label=" ">
-                      <Checkbox>{t('cases.ui.insteadOfRemoval')}</Checkbox></Form.Item></Col>}
-                    {v.track === 'admin' && <Col span={12}><Form.Item name="months" label={t('cases.ui.combinedMonths')}><InputNumber min={1} max={48} style={{ width: '100%' }} /></Form.Item></Col>}
-                  </Row>
+                  <SanctionFields form={form} values={v} kindLabel={t('cases.ui.sanctionKind')} kindTestId="outcome-kind" />
                   <Row gutter={12}>
                     <Col span={12}><Form.Item name="criminal" label={t('cases.ui.criminal')}>
                       <Select allowClear options={criminalKinds.map((k) => ({ value: k, label: t(`cases.ui.criminal.${k}`) }))} /></Form.Item></Col>

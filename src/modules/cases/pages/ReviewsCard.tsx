@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Button, Card, Checkbox, Col, Form, Input, InputNumber, Radio, Row, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { Button, Card, Col, Form, Input, Radio, Row, Space, Table, Tag, Tooltip } from 'antd';
 import { api } from '../../../web/api/client';
 import { useLocale, useT, type MessageKey } from '../../../web/i18n';
-import { adminSanctionKinds, partySanctionKinds } from '../rules/sanctionTable';
 import { ActionModal } from './ActionModal';
 import type { CaseOutcome, CaseView } from './caseView';
 import { todayIso } from './formKit';
+import { SanctionFields } from './SanctionFields';
 import { deadlineColor, ruleLabel, sanctionLabel } from './labels';
 
 /** A 复审/复核 application as the case file returns it (caseFileParts.reviewsOf). */
@@ -112,7 +112,6 @@ function ReviewDecideModal({ c, review, onClose }: { c: CaseView; review: CaseRe
   const locale = useLocale();
   const original = c.outcomes.find((o) => o.id === review?.outcome_id);
   const current = original ? standing(c.outcomes, original) : undefined;
-  const kindOptions = (track?: string) => (track === 'admin' ? adminSanctionKinds : partySanctionKinds).map((k) => ({ value: k, label: sanctionLabel(track ?? 'party', k, locale) }));
   const body = (v: DecideValues) => ({
     decision: v.decision, decidedOn: v.decidedOn, reason: v.reason,
     sanction: v.decision !== 'changed' ? undefined : v.track === 'party'
@@ -139,18 +138,7 @@ function ReviewDecideModal({ c, review, onClose }: { c: CaseView; review: CaseRe
               if (v.decision !== 'changed') return null;
               return (
                 <>
-                  <Form.Item name="track" label={t('cases.ui.track')} rules={[{ required: true }]}>
-                    <Radio.Group optionType="button" onChange={() => form.setFieldValue('kind', undefined)}
-                      options={(['party', 'admin'] as const).map((k) => ({ value: k, label: t(`cases.ui.track.${k}`) }))} />
-                  </Form.Item>
-                  <Row gutter={12}>
-                    <Col span={12}><Form.Item name="kind" label={t('cases.ui.reviewNewSanction')} rules={[{ required: true }]}><Select options={kindOptions(v.track)} data-testid="review-kind" /></Form.Item></Col>
-                    {v.track === 'party' && v.kind === 'probation' && <Col span={12}><Form.Item name="probationMonths" label={t('cases.ui.probationMonths')} rules={[{ required: true }]}>
-                      <Radio.Group options={[12, 24].map((m) => ({ value: m, label: `${m / 12} ${t('cases.ui.years')}` }))} /></Form.Item></Col>}
-                    {v.track === 'party' && v.kind === 'seriousWarning' && <Col span={12}><Form.Item name="insteadOfRemoval" valuePropName="checked" label=" ">
-                      <Checkbox>{t('cases.ui.insteadOfRemoval')}</Checkbox></Form.Item></Col>}
-                    {v.track === 'admin' && <Col span={12}><Form.Item name="months" label={t('cases.ui.combinedMonths')}><InputNumber min={1} max={48} style={{ width: '100%' }} /></Form.Item></Col>}
-                  </Row>
+                  <SanctionFields form={form} values={v} kindLabel={t('cases.ui.reviewNewSanction')} kindTestId="review-kind" />
                 </>
               );
             }}
