@@ -2,7 +2,7 @@ import { createDecipheriv, getCiphers } from 'node:crypto';
 import fc from 'fast-check';
 import smCrypto from 'sm-crypto';
 import { describe, expect, it } from 'vitest';
-import { decryptField, encryptField, tokenAlgorithm, unwrapKey, wrapKey } from './envelope';
+import { decryptField, encryptField, sm4Cbc, tokenAlgorithm, unwrapKey, wrapKey } from './envelope';
 import { CryptoError } from './errors';
 import { type FieldAlgorithm, generateDataKey } from './keys';
 
@@ -44,6 +44,16 @@ describe('SM4 through sm-crypto', () => {
     const d = createDecipheriv('sm4-cbc', key, Buffer.from(iv, 'base64'));
     const plain = Buffer.concat([d.update(Buffer.from(ct, 'base64')), d.final()]).toString('utf8');
     expect(plain).toBe('举报人电话 13800000000');
+  });
+
+  it('native OpenSSL SM4 and sm-crypto give the same bytes and read each other', () => {
+    fc.assert(fc.property(fc.uint8Array({ minLength: 0, maxLength: 200 }), fc.uint8Array({ minLength: 16, maxLength: 16 }), fc.uint8Array({ minLength: 16, maxLength: 16 }), (data, key, iv) => {
+      const native = sm4Cbc('encrypt', data, key, iv, true);
+      const js = sm4Cbc('encrypt', data, key, iv, false);
+      expect(Buffer.from(native).toString('hex')).toBe(Buffer.from(js).toString('hex'));
+      expect(Buffer.from(sm4Cbc('decrypt', native, key, iv, false))).toEqual(Buffer.from(data));
+      expect(Buffer.from(sm4Cbc('decrypt', js, key, iv, true))).toEqual(Buffer.from(data));
+    }), { numRuns: 100 });
   });
 });
 
