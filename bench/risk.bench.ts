@@ -101,7 +101,7 @@ export async function riskBench(log: (s: string) => void): Promise<BenchResult[]
           // CPU time is steadier than wall time when other work shares the machine.
           ...(ind.cpuMs && base.cpuMs ? { cpuMs: round(ind.cpuMs, 0), baselineCpuMs: round(base.cpuMs, 0), cpuThroughputRatio: round(base.cpuMs / ind.cpuMs, 2) } : {}),
         },
-        note: 'includes tsx start-up of the CLI; target: throughput ≥ 0.5 of parse-only (wall ≤ 2× baseline); cpuThroughputRatio in extra',
+        note: `includes tsx start-up of the CLI; default --threads (${os.availableParallelism()} worker threads here; the baseline is one thread); target: throughput ≥ 0.5 of parse-only (wall ≤ 2× baseline); cpuThroughputRatio in extra`,
       },
     ];
     if (ind.rssMiB !== null) {

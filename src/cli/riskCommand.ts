@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { Coverage } from '../modules/risk/cardinal/coverage';
 import { ISSUE_CSV_HEADER, issueCsv, prepareRelease } from '../modules/risk/cardinal/prepare';
@@ -13,7 +14,7 @@ FILE is JSON lines of OCDS compiled releases, one per line ("-" = standard input
 read as a release or record package (releases of one ocid are compiled into one process first).
 
   risk indicators [--settings FILE.ini] [--map] [--no-meta] [--count] [--extended]
-                  [--evidence FILE.jsonl] [--report FILE.json] FILE
+                  [--evidence FILE.jsonl] [--report FILE.json] [--threads N] FILE
       Prints Cardinal's result JSON: {"OCID":{..},"Buyer":{..},"ProcuringEntity":{..},"Tenderer":{..},"Meta":{..}}
       (groups without results omitted). --map adds "Maps": per ocid, its tenderers, the tenderers each
       indicator flagged, and the buyer / procuring entity of processes with a disqualified bid.
@@ -24,6 +25,8 @@ read as a release or record package (releases of one ocid are compiled into one 
         --evidence   one JSON line per hit: rule, threshold, values, ocids, bid and award ids
         --report     applicability per indicator (applicable / flagged / not applicable with reasons),
                      exclusions and rejected lines; without it this summary goes to standard error
+        --threads N  worker threads that parse and fold JSON lines (default: the available cores;
+                     1 = all in this process); the output is the same whatever N
   risk prepare [--settings FILE.ini] [--output FILE] [--errors FILE.csv] [--compile] FILE
       Fills defaults, re-maps codelists ([codelists.bid_status] qualified = valid), applies redactions,
       corrections and modifications; writes prepared JSON lines (default standard output) and Cardinal's
@@ -80,7 +83,7 @@ export async function riskCommand(args: string[]): Promise<number> {
         settings: { type: 'string', short: 's' }, map: { type: 'boolean' }, 'no-meta': { type: 'boolean' },
         count: { type: 'boolean', short: 'c' }, extended: { type: 'boolean' }, evidence: { type: 'string' },
         report: { type: 'string' }, output: { type: 'string', short: 'o' }, errors: { type: 'string', short: 'e' },
-        compile: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        compile: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, threads: { type: 'string', short: 'j' },
       },
     });
   } catch (e) {
@@ -99,10 +102,12 @@ export async function riskCommand(args: string[]): Promise<number> {
   }
 
   if (sub === 'indicators') {
+    const threads = o.threads === undefined ? os.availableParallelism() : Number(o.threads);
+    if (!Number.isInteger(threads) || threads < 1 || threads > 64) return fail(`--threads ${o.threads}: expected a whole number from 1 to 64`);
     const out = stdoutWriter();
     const { problems } = await runIndicators({
       file, settings, map: o.map, meta: !o['no-meta'], extended: o.extended, count: o.count,
-      evidenceFile: o.evidence ?? null, reportFile: o.report ?? null, out: out.write, err,
+      evidenceFile: o.evidence ?? null, reportFile: o.report ?? null, out: out.write, err, threads,
     });
     out.flush();
     return problems.rejected.length || problems.linesWithFieldIssues ? 1 : 0;

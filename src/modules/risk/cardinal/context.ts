@@ -42,6 +42,15 @@ export interface RunOptions {
   onEvidence: ((e: Evidence) => void) | null;
   /** Currency mismatches and similar notices. */
   onWarning: (message: string) => void;
+  /** When set, a currency mismatch is handed here instead of warned about (a pool worker: the main thread numbers them). */
+  onMismatch?: ((currency: string) => void) | null;
+}
+
+/** The warning for the `n`-th mismatch, or null when not printed (Cardinal demotes them with info_currency_mismatches). */
+export function mismatchWarning(settings: Settings, currency: string, main: string, n: number): string | null {
+  // The first 20 are printed; the summary gives the total.
+  if (settings.infoCurrencyMismatches || n > 20) return null;
+  return `warning: ${currency} is not ${main}, skipping${n === 20 ? ' (further mismatches counted only)' : ''}`;
 }
 
 export class RunContext {
@@ -125,11 +134,12 @@ export class RunContext {
     if (this.currency === null) this.currency = currency;
     if (currency === this.currency) return true;
     this.currencyMismatches += 1;
-    // Cardinal warns per mismatch unless [output] info_currency_mismatches = true demotes it to INFO (hidden by
-    // default). The first 20 are printed; the summary gives the total.
-    if (!this.settings.infoCurrencyMismatches && this.currencyMismatches <= 20) {
-      this.options.onWarning(`warning: ${currency} is not ${this.currency}, skipping${this.currencyMismatches === 20 ? ' (further mismatches counted only)' : ''}`);
+    if (this.options.onMismatch) {
+      this.options.onMismatch(currency);
+      return false;
     }
+    const w = mismatchWarning(this.settings, currency, this.currency, this.currencyMismatches);
+    if (w !== null) this.options.onWarning(w);
     return false;
   }
 }

@@ -22,10 +22,11 @@ export interface EngineSummary {
 
 export class IndicatorEngine {
   readonly ctx: RunContext;
-  private readonly winner = new WinnerState();
-  private readonly groups = new GroupState();
-  private releases = 0;
-  private readonly excluded: Record<string, number> = {};
+  // Public for the worker pool (./pool.ts), which folds parts of the input elsewhere and merges them here.
+  readonly winner = new WinnerState();
+  groups = new GroupState();
+  releases = 0;
+  readonly excluded: Record<string, number> = {};
 
   constructor(options: Partial<RunOptions> & Pick<RunOptions, 'settings'>) {
     this.ctx = new RunContext({ map: false, extended: false, onEvidence: null, onWarning: () => {}, ...options });

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
-import { ingest, type IngestProblems } from '../ocds/ingest';
+import { ingest, isPackageFile, type IngestHandlers, type IngestProblems } from '../ocds/ingest';
 import type { FieldIssue } from '../ocds/normalise';
 import type { LineRejection } from '../ocds/read';
 import type { Evidence } from './context';
 import { IndicatorEngine, type EngineSummary } from './engine';
 import { renderResults } from './output';
+import { runPooled } from './pool';
 import type { Settings } from './settings';
 
 /**
@@ -26,6 +27,10 @@ export interface IndicatorRun {
   err: (line: string) => void;
   /** At most this many bad-input messages are printed; the rest are counted. */
   maxMessages?: number;
+  /** Worker threads for JSON lines (./pool.ts); 1 (the default here) folds in this thread. Same output either way. */
+  threads?: number;
+  /** Bytes per pooled chunk (default 4 MiB); small values make a small input use many chunks. */
+  chunkBytes?: number;
 }
 
 export interface IndicatorRunResult {
@@ -64,13 +69,22 @@ export async function runIndicators(run: IndicatorRun): Promise<IndicatorRunResu
   });
   for (const w of run.settings.warnings) run.err(`warning: ${w}`);
   const printer = limitedPrinter(run.err, run.maxMessages ?? 100);
-  const problems = await ingest(run.file, {
+  // Cardinal's indicators never read parties; contracts only feed the extended R068.
+  const parts = { contracts: run.extended ?? false, parties: false };
+  const handlers: IngestHandlers = {
     release: (r) => engine.add(r),
-    // Cardinal's indicators never read parties; contracts only feed the extended R068.
-    parts: { contracts: run.extended ?? false, parties: false },
+    parts,
     rejection: (r) => printer.print(describeRejection(r)),
     fieldIssues: (line, ocid, issues) => issues.forEach((i) => printer.print(describeIssue(line, ocid, i))),
-  });
+  };
+  const threads = run.threads ?? 1;
+  const problems = threads > 1 && !isPackageFile(run.file)
+    ? await runPooled({
+      file: run.file, threads, chunkBytes: run.chunkBytes, engine, handlers, problem: printer.print, warn: run.err,
+      config: { settings: run.settings, map: run.map ?? false, extended: run.extended ?? false, evidence: evidenceOut !== null, parts },
+      evidenceLine: evidenceOut ? (line) => { hits += 1; evidenceOut!.write(`${line}\n`); } : null,
+    })
+    : await ingest(run.file, handlers);
   printer.flush();
   const summary = engine.finish();
   if (!evidenceOut) hits = Object.values(summary.applicability).reduce((n, a) => n + a!.flagged, 0);

@@ -8,7 +8,7 @@ import { lowerFence, percentileType8, quartiles, upperFence } from './quantile';
  * d = (L − W)/W with IQR fences), R025 (tenderers that bid often and rarely win) and R035 (everyone but
  * the winner disqualified). Per-process candidates are kept until the end, when the fences are known.
  */
-interface RatioCandidate {
+export interface RatioCandidate {
   ocid: string;
   lot: string | null;
   d: number;
@@ -24,9 +24,11 @@ interface RatioCandidate {
 export class WinnerState {
   readonly ratios: RatioCandidate[] = [];
   /** R025: tenderer → [wins, competitions bid]. */
-  readonly r025 = new Map<string, [number, number]>();
+  r025 = new Map<string, [number, number]>();
   ratioCodes: ('R024' | 'R058')[] | null = null;
 }
+
+const NO_IDS = { winnerBidId: null, runnerUpBidId: null, awardId: null };
 
 export function foldWinner(ctx: RunContext, st: WinnerState, r: Release): void {
   const ind = ctx.settings.indicators;
@@ -76,7 +78,8 @@ function foldRatio(ctx: RunContext, st: WinnerState, r: Release, c: CompetitionR
     for (const k of codes) ctx.applicable(k);
     st.ratios.push({
       ocid: r.ocid, lot: x.lot, d: (l.amount - w.amount) / w.amount, winner: w.key, runnerUp: l.key,
-      winnerAmount: w.amount, runnerUpAmount: l.amount, winnerBidId: w.id, runnerUpBidId: l.id, awardId: x.award.id,
+      // The ids only serve evidence; a million candidates without them take a good deal less memory.
+      winnerAmount: w.amount, runnerUpAmount: l.amount, ...(ctx.wantsEvidence ? { winnerBidId: w.id, runnerUpBidId: l.id, awardId: x.award.id } : NO_IDS),
     });
   }
 }

@@ -6,9 +6,40 @@
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+const digit = (s: string, i: number): number => {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1000;
+};
+const two = (s: string, i: number): number => digit(s, i) * 10 + digit(s, i + 1);
+
+/**
+ * The common shape `YYYY-MM-DDTHH:MM:SS(.sss)?Z` (what JavaScript's toISOString writes), read without a regex or
+ * Date.parse; anything else (offsets, other fractions, days past the 28th, years before 100 that Date.UTC would shift) returns null and takes the general path.
+ */
+function parseUtcMillis(s: string): number | null {
+  const n = s.length;
+  if ((n !== 20 && n !== 24) || s.charCodeAt(n - 1) !== 90 /* Z */ || s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':' || s[16] !== ':') return null;
+  const y = two(s, 0) * 100 + two(s, 2);
+  const mo = two(s, 5);
+  const d = two(s, 8);
+  const h = two(s, 11);
+  const mi = two(s, 14);
+  const sec = two(s, 17);
+  let ms = 0;
+  if (n === 24) {
+    if (s[19] !== '.') return null;
+    ms = digit(s, 20) * 100 + two(s, 21);
+  }
+  if (y < 100 || mo < 1 || mo > 12 || d < 1 || d > 28 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59 || ms < 0) return null;
+  return Date.UTC(y, mo - 1, d, h, mi, sec, ms);
+}
+
 /** Milliseconds since the epoch for an RFC 3339 date-time (strict, as Cardinal's chrono parse), else null. */
 export function parseRfc3339(s: string | null): number | null {
-  if (s === null || !RFC3339.test(s)) return null;
+  if (s === null) return null;
+  const fast = parseUtcMillis(s);
+  if (fast !== null) return fast;
+  if (!RFC3339.test(s)) return null;
   const t = Date.parse(s);
   return Number.isNaN(t) ? null : t;
 }

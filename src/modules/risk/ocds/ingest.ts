@@ -34,8 +34,10 @@ export const isPackageFile = (file: string): boolean => file !== '-' && /\.json$
  * `compile`: the input holds releases, not compiled releases: collect them all (memory grows with the
  * input) and merge per ocid before handing them on, numbered by their position in the compiled list.
  */
-export async function ingest(file: string, h: IngestHandlers, compile = false): Promise<IngestProblems> {
-  const p: IngestProblems = { linesSeen: 0, releases: 0, rejected: [], linesWithFieldIssues: 0, fieldIssues: 0 };
+export const emptyProblems = (): IngestProblems => ({ linesSeen: 0, releases: 0, rejected: [], linesWithFieldIssues: 0, fieldIssues: 0 });
+
+/** The per-line handling shared by every input path (and by the pool workers of `risk indicators`). */
+export function ingestSink(p: IngestProblems, h: IngestHandlers): { value: (v: unknown, line: number) => void; reject: (r: LineRejection) => void } {
   const reject = (r: LineRejection) => {
     p.rejected.push(r);
     h.rejection?.(r);
@@ -56,6 +58,12 @@ export async function ingest(file: string, h: IngestHandlers, compile = false): 
     p.releases += 1;
     h.release(release, line);
   };
+  return { value, reject };
+}
+
+export async function ingest(file: string, h: IngestHandlers, compile = false): Promise<IngestProblems> {
+  const p = emptyProblems();
+  const { value, reject } = ingestSink(p, h);
   if (isPackageFile(file)) {
     const text = await fs.promises.readFile(file);
     let doc: unknown;

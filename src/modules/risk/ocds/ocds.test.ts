@@ -74,6 +74,17 @@ describe('packages and compiling', () => {
 });
 
 describe('dates', () => {
+  it('reads toISOString-shaped instants without the regex exactly as Date.parse does', () => {
+    const strict = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+    const reference = (s: string) => (strict.test(s) && !Number.isNaN(Date.parse(s)) ? Date.parse(s) : null);
+    const cases = ['2025-01-02T00:00:00.000Z', '2025-01-02T00:00:00Z', '2025-02-28T23:59:59.999Z', '2024-02-29T12:00:00Z',
+      '2025-02-30T00:00:00Z', '2025-04-31T00:00:00.000Z', '2025-13-02T00:00:00Z', '2025-00-10T10:10:10Z', '2025-01-02T24:00:00Z',
+      '2025-01-02T00:60:00Z', '2025-01-02T00:00:60Z', '2025-1a-02T00:00:00Z', '2025-01-02t00:00:00Z', '2025-01-02T00:00:00.12Z',
+      '2025-01-02T00:00:00.1234Z', '0099-01-02T00:00:00Z', '0000-01-01T00:00:00.000Z', '2025-01-02T00:00:00.000z', '2025-01-02 00:00:00Z'];
+    for (let t = Date.UTC(1800, 0, 1); t < Date.UTC(2200, 0, 1); t += 7_777_777_777) cases.push(new Date(t).toISOString());
+    for (const c of cases) expect(parseRfc3339(c), c).toBe(reference(c));
+  });
+
   it('parses RFC 3339 strictly and bare dates only in parseInstant', () => {
     expect(parseRfc3339('2026-01-01T08:00:00+08:00')).toBe(Date.UTC(2026, 0, 1));
     expect(parseRfc3339('2026-01-01')).toBeNull();

@@ -33,6 +33,34 @@ function handleBuffer(buf: Buffer, line: number, sink: LineSink): void {
   handleLine(buf.toString('utf8'), line, sink);
 }
 
+/**
+ * The lines of `whole` (complete lines joined by \n, without the final one), numbered from `firstLine`.
+ * Returns the number of the last line. A valid buffer is decoded once and split as a string; an invalid
+ * one line by line, so a bad byte rejects its line only.
+ */
+export function readLinesOfBuffer(whole: Buffer, firstLine: number, sink: LineSink): number {
+  let line = firstLine - 1;
+  if (isUtf8(whole)) {
+    const lines = whole.toString('utf8').split('\n');
+    for (const text of lines) handleLine(text.endsWith('\r') ? text.slice(0, -1) : text, ++line, sink);
+    return line;
+  }
+  let start = 0;
+  while (start <= whole.length) {
+    let end = whole.indexOf(0x0a, start);
+    if (end < 0) end = whole.length;
+    // A CR before the LF is dropped here too, so a line reads the same whichever path it takes.
+    handleBuffer(whole.subarray(start, end > start && whole[end - 1] === 0x0d ? end - 1 : end), ++line, sink);
+    start = end + 1;
+  }
+  return line;
+}
+
+/** A last line without a final newline, read as `readJsonLines` reads it. */
+export const readLastLine = (buf: Buffer, line: number, sink: LineSink): void => {
+  if (buf.length) handleBuffer(buf, line, sink);
+};
+
 /** Reads `input` to the end, calling the sink per line. Resolves with the number of lines seen. */
 export async function readJsonLines(input: Readable, sink: LineSink): Promise<number> {
   let line = 0;
@@ -58,19 +86,7 @@ export async function readJsonLines(input: Readable, sink: LineSink): Promise<nu
     }
     const whole = buf.subarray(0, last);
     rest = last + 1 < buf.length ? Buffer.from(buf.subarray(last + 1)) : null;
-    // Fast path: a valid chunk is decoded once and split as a string; an invalid one line by line.
-    if (isUtf8(whole)) {
-      const lines = whole.toString('utf8').split('\n');
-      for (const text of lines) handleLine(text.endsWith('\r') ? text.slice(0, -1) : text, ++line, sink);
-    } else {
-      let start = 0;
-      while (start <= whole.length) {
-        let end = whole.indexOf(0x0a, start);
-        if (end < 0) end = whole.length;
-        handleBuffer(whole.subarray(start, end), ++line, sink);
-        start = end + 1;
-      }
-    }
+    line = readLinesOfBuffer(whole, line + 1, sink);
   }
   if (rest && rest.length) handleBuffer(rest, ++line, sink);
   return line;
