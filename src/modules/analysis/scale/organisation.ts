@@ -4,6 +4,7 @@ import type { DB, ManagedBy, Rank, UnitKind } from '../../../platform/db/schema'
 import { generateCitizenId } from '../../../platform/identifiers';
 import { townshipKind, villageKind } from '../../../platform/identifiers/divisionCode';
 import { DIVISION_VINTAGE, type CountyDivisions } from '../../org/divisions';
+import { randomBirth, staffCounty } from '../../org/demo/staffing';
 import { givenChars, standardDepartments, stationedTeams, surnames } from '../../org/demo/standardUnits';
 import { bulkInsert, type Column } from './bulk';
 
@@ -61,8 +62,7 @@ export async function createScaleOrganisation(db: Kysely<DB>, div: CountyDivisio
   const onRecordSince = new Date(`${opts.since}T00:00:00+08:00`);
   const person = (unit: { id: string }, post: string, rank: Rank, managedBy: ManagedBy, ageFrom = 28, ageTo = 56) => {
     const gender = rand() < 0.72 ? 'male' : 'female';
-    const year = 2026 - ageFrom - Math.floor(rand() * (ageTo - ageFrom));
-    const birth = `${year}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
+    const birth = randomBirth(rand, ageFrom, ageTo);
     const key = `${birth}${gender}`;
     const n = sequences.get(key) ?? 0;
     sequences.set(key, n + 1);
@@ -72,25 +72,7 @@ export async function createScaleOrganisation(db: Kysely<DB>, div: CountyDivisio
     officials.push(o);
     officialRows.push([o.id, countyCode, o.unitId, o.name, gender, birth, citizenId, o.partyMember, post, rank, managedBy, `1${3 + Math.floor(rand() * 6)}${String(Math.floor(rand() * 1e9)).padStart(9, '0')}`, onRecordSince]);
   };
-  person(cdi, '县委常委、县纪委书记、县监委主任', 'county', 'city', 40, 55);
-  person(cdi, '县纪委副书记、县监委副主任', 'township', 'county', 35, 55);
-  for (const d of departments) {
-    person(d, `${d.name.replace(/^县/, '')}主要负责人`, 'township', 'county', 38, 56);
-    person(d, '副职', 'township', 'county');
-    for (let i = 0; i < 4; i++) person(d, pick(['科员', '股长', '办公室主任', '四级主任科员']), 'general', 'department', 24, 58);
-  }
-  for (const t of townships) {
-    person(t, '党委书记', 'township', 'county', 38, 55);
-    person(t, t.kind === 'subdistrict' ? '办事处主任' : t.kind === 'township' ? '乡长' : '镇长', 'township', 'county', 35, 52);
-    person(t, '党委委员、纪委书记', 'township', 'county', 32, 52);
-    for (let i = 0; i < 3; i++) person(t, pick(['党委副书记', '副镇长', '人大主席', '组织委员']), 'township', 'county');
-    for (let i = 0; i < 6; i++) person(t, pick(['财政所所长', '国土所干部', '农业服务中心主任', '民政办干部', '综治办干部', '干部']), 'general', 'township', 24, 58);
-  }
-  for (const vs of villagesOf.values()) for (const v of vs) {
-    person(v, v.kind === 'community' ? '社区党总支书记' : '村党总支书记', 'other', 'township', 35, 62);
-    person(v, v.kind === 'community' ? '社区居委会主任' : '村委会主任', 'other', 'township', 30, 62);
-    if (rand() < 0.5) person(v, v.kind === 'community' ? '社区监督委员会主任' : '村务监督委员会主任', 'other', 'township', 30, 65);
-  }
+  staffCounty({ cdi, departments, townships, villages: [...villagesOf.values()].flat() }, rand, person);
   await bulkInsert(db, 'officials', officialColumns, officialRows);
   const officialsOf = new Map<string, ScaleOfficial[]>();
   for (const o of officials) officialsOf.set(o.unitId, [...(officialsOf.get(o.unitId) ?? []), o]);

@@ -4,6 +4,7 @@ import type { DB, ManagedBy, NewOfficial, NewUnit, Rank } from '../../../platfor
 import { generateCitizenId, generateCreditCode } from '../../../platform/identifiers';
 import { ensureBuiltinRoles } from '../builtinRoles';
 import { createCountyOrganisation } from '../countyOrganisation';
+import { randomBirth, staffCounty } from './staffing';
 import { givenChars, surnames } from './standardUnits';
 
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -43,32 +44,12 @@ export async function createDemoCounty(db: Kysely<DB>, countyCode = '530125', op
     const sequences = new Map<string, number>();
     const person = (unit: NewUnit, post: string, rank: Rank, managedBy: ManagedBy, ageFrom = 28, ageTo = 56) => {
       const gender = rand() < 0.72 ? 'male' : 'female';
-      const year = 2026 - ageFrom - Math.floor(rand() * (ageTo - ageFrom));
-      const birth = `${year}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
+      const birth = randomBirth(rand, ageFrom, ageTo);
       officials.push({ county_code: countyCode, unit_id: unit.id!, name: personName(), gender, birth_date: birth,
         citizen_id: generateCitizenId(countyCode, birth, nextSequence(sequences, birth, gender), gender),
         party_member: rank !== 'other' || rand() < 0.8, post, rank, managed_by: managedBy, phone: `1${3 + Math.floor(rand() * 6)}${String(Math.floor(rand() * 1e9)).padStart(9, '0')}` });
     };
-    person(cdi, '县委常委、县纪委书记、县监委主任', 'county', 'city', 40, 55);
-    person(cdi, '县纪委副书记、县监委副主任', 'township', 'county', 35, 55);
-    for (let i = 0; i < 6; i++) person(cdi, pick(['信访室主任', '审查调查室主任', '案件审理室主任', '党风政风监督室主任', '干部', '干部']), i < 3 ? 'township' : 'general', 'county');
-    for (const d of depts.values()) {
-      person(d, `${d.name.replace(/^县/, '')}主要负责人`, 'township', 'county', 38, 56);
-      person(d, '副职', 'township', 'county');
-      for (let i = 0; i < 4; i++) person(d, pick(['科员', '股长', '办公室主任', '四级主任科员']), 'general', 'department', 24, 58);
-    }
-    for (const t of townships) {
-      person(t, '党委书记', 'township', 'county', 38, 55);
-      person(t, t.kind === 'subdistrict' ? '办事处主任' : t.kind === 'township' ? '乡长' : '镇长', 'township', 'county', 35, 52);
-      person(t, '党委委员、纪委书记', 'township', 'county', 32, 52);
-      for (let i = 0; i < 3; i++) person(t, pick(['党委副书记', '副镇长', '人大主席', '组织委员']), 'township', 'county');
-      for (let i = 0; i < 6; i++) person(t, pick(['财政所所长', '国土所干部', '农业服务中心主任', '民政办干部', '综治办干部', '干部']), 'general', 'township', 24, 58);
-    }
-    for (const v of villages) {
-      person(v, v.kind === 'community' ? '社区党总支书记' : '村党总支书记', 'other', 'township', 35, 62);
-      person(v, v.kind === 'community' ? '社区居委会主任' : '村委会主任', 'other', 'township', 30, 62);
-      if (rand() < 0.5) person(v, v.kind === 'community' ? '社区监督委员会主任' : '村务监督委员会主任', 'other', 'township', 30, 65);
-    }
+    staffCounty({ cdi, departments: depts.values(), townships, villages }, rand, person, { cdiStaff: true });
     for (let i = 0; i < (opts.extraOfficials ?? 0); i++) person(pick([...villages, ...townships]), '干部', 'general', 'township', 22, 59);
     for (let i = 0; i < officials.length; i += 500) await trx.insertInto('officials').values(officials.slice(i, i + 500)).execute();
 
