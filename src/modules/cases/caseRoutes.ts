@@ -12,7 +12,9 @@ import {
 import { stageService } from './stageService';
 
 const tags = ['cases'];
-const update = { permission: 'cases.case.write', scope: { resource: 'cases', op: 'update' } } as const;
+/** Writing to a case file; the measure and review routes declare the same access. */
+export const caseUpdateAccess = { permission: 'cases.case.write', scope: { resource: 'cases', op: 'update' } } as const;
+const update = caseUpdateAccess;
 const exportAccess = { permission: 'cases.case.read', scope: { resource: 'cases', op: 'export' } } as const;
 
 export const caseRoutes: RouteDef[] = [

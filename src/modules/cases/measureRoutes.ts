@@ -1,10 +1,11 @@
 import { defineRoute, type RouteDef } from '../../platform/http/route';
+import { caseUpdateAccess } from './caseRoutes';
 import { measureService } from './measureService';
 import { reviewService } from './reviewService';
 import { idParams, measureEnd, measureExtension, measureParams, measureStart, outcomeParams, reviewApply, reviewDecide, reviewParams } from './schema';
 
 const tags = ['cases'];
-const update = { permission: 'cases.case.write', scope: { resource: 'cases', op: 'update' } } as const;
+const update = caseUpdateAccess;
 
 /** 措施 (留置 and others) per case subject, and 复审/复核 of decided sanctions; both return the case file. */
 export const measureRoutes: RouteDef[] = [
