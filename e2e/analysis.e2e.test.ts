@@ -17,6 +17,8 @@ describe('the county leader works with the situation analysis in the browser', (
     await page.getByTestId('menu-dashboard').click();
     await page.getByTestId('metric-org.officials').waitFor();
     await expect.poll(() => page.getByTestId('metric-duty.secretaryReportsHeard').innerText()).toContain('未接入');
+    // Each breakdown says what it splits by, in the reader's language.
+    await page.getByText('在册干部（按职级）').waitFor();
     await screenshot(page, 'dashboard');
   });
 

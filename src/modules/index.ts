@@ -11,6 +11,7 @@ import { notificationRoutes } from '../platform/notifications/routes';
 import type { ServerModule } from './module';
 import { analysisModule } from './analysis/module';
 import { casesModule } from './cases/module';
+import { registerDimensions } from './analysis/dimensions';
 import { registerMetrics } from './analysis/registry';
 import { applyRoleGrants } from './org/builtinRoles';
 import { orgMetrics } from './org/metrics';
@@ -35,6 +36,7 @@ for (const m of serverModules) {
   if (m.permissions) registerPermissions(m.permissions);
   if (m.messages) registerMessages(m.messages);
   if (m.metrics) registerMetrics(m.metrics);
+  if (m.dimensions) registerDimensions(m.dimensions);
 }
 
 export function allRoutes(): RouteDef[] {

@@ -22,6 +22,8 @@ const pages: Record<string, LazyExoticComponent<ComponentType>> = {
   '/analysis/reports': lazy(() => import('../modules/analysis/pages/ReportsPage')),
   '/analysis/templates': lazy(() => import('../modules/analysis/pages/TemplatesPage')),
   '/reports': lazy(() => import('../modules/reports/pages/ReportsPage')),
+  // Static segment: React Router ranks it above '/reports/:id', so "settings" is never read as a report id.
+  '/reports/settings': lazy(() => import('../modules/reports/pages/ReportSettingsPage')),
   '/reports/:id': lazy(() => import('../modules/reports/pages/ReportDetailPage')),
   '/cases/clues': lazy(() => import('../modules/cases/pages/CluesPage')),
   '/cases/cases': lazy(() => import('../modules/cases/pages/CasesPage')),

@@ -56,6 +56,6 @@ describe('metric registry', () => {
     const res = await get('/api/v1/analysis/catalogue');
     const items = res.json().items as Array<{ key: string; available: boolean }>;
     expect(items.find((i) => i.key === 'org.officials')?.available).toBe(true);
-    expect(items.find((i) => i.key === 'campaigns.findings')?.available).toBe(false);
+    expect(items.find((i) => i.key === 'duty.secretaryReportsHeard')?.available).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { AGGREGATE_ID_LIMIT } from './aggregate';
 import { expectedMetrics } from './catalogue';
+import { labelBreakdown } from './dimensions';
 import type { Period } from './periods';
 import { metricDefinition, registeredMetrics, type MetricQuery, type MetricUnit } from './registry';
 
@@ -46,7 +47,8 @@ export async function evaluateMetrics(q: Omit<MetricQuery, 'period'>, period: Pe
     const v = await def.compute({ ...q, period, shared });
     const limit = q.countyCode.length >= 6 ? Infinity : RECORD_ID_CAP;
     const share = (items: number) => Math.max(1, Math.floor(limit / Math.max(1, items)));
-    const breakdown = v.breakdown && Object.fromEntries(Object.entries(v.breakdown).map(([dim, items]) => [dim, items.map((b) => cap(b, share(items.length)))]));
+    const labelled = await labelBreakdown({ ...q, shared }, v.breakdown);
+    const breakdown = labelled && Object.fromEntries(Object.entries(labelled).map(([dim, items]) => [dim, items.map((b) => cap(b, share(items.length)))]));
     const ids = v.recordCount !== undefined ? { recordIds: v.recordIds, recordCount: v.recordCount } : cap({ recordIds: v.recordIds }, limit);
     out[key] = { key, label: def.labelZh, labelEn: def.labelEn, unit: def.unit, value: v.value, ...ids, ...(breakdown ? { breakdown } : {}) };
   };

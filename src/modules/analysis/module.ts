@@ -1,4 +1,5 @@
 import type { ServerModule } from '../module';
+import { sharedDimensions } from './dimensions';
 import { reportRoutes } from './report/reportRoutes';
 import { templateRoutes } from './report/templateRoutes';
 import { analysisRoutes } from './routes';
@@ -6,6 +7,7 @@ import { analysisRoutes } from './routes';
 export const analysisModule: ServerModule = {
   name: 'analysis',
   routes: [...analysisRoutes, ...reportRoutes, ...templateRoutes],
+  dimensions: sharedDimensions,
   permissions: [
     { code: 'analysis.read', group: 'analysis', labelZh: '查看形势分析与统计', labelEn: 'View the situation analysis' },
     { code: 'analysis.report', group: 'analysis', labelZh: '生成季度形势分析报告', labelEn: 'Generate the quarterly report' },

@@ -37,7 +37,7 @@ export interface MetricValue {
   /** Set when `recordIds` holds only the first of the records (aggregated or capped): how many there are in all. */
   recordCount?: number;
   /** Optional split by one of the metric's dimensions (e.g. township, rank, channel). */
-  breakdown?: Record<string, Array<{ key: string; label: string; value: number; recordIds: string[]; recordCount?: number }>>;
+  breakdown?: Record<string, Array<{ key: string; label: string; labelEn?: string; value: number; recordIds: string[]; recordCount?: number }>>;
 }
 
 export interface RecordSummary { id: string; title: string; subtitle?: string; at?: string; link?: string }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../../platform/errors';
 import { defineRoute, type RouteDef } from '../../platform/http/route';
 import { expectedMetrics } from './catalogue';
+import { dimensionWords } from './dimensions';
 import { evaluateMetrics, knownMetricKeys } from './evaluate';
 import { parsePeriod, PeriodError, previousPeriod, yearOnYear, type Period } from './periods';
 import { metricDefinition, registeredMetrics } from './registry';
@@ -28,7 +29,8 @@ export const analysisRoutes: RouteDef[] = [
       items: knownMetricKeys().map((key) => {
         const d = metricDefinition(key);
         return d
-          ? { key, module: d.module, labelZh: d.labelZh, labelEn: d.labelEn, unit: d.unit, definitionZh: d.definitionZh, definitionEn: d.definitionEn, dimensions: d.dimensions ?? [], available: true }
+          ? { key, module: d.module, labelZh: d.labelZh, labelEn: d.labelEn, unit: d.unit, definitionZh: d.definitionZh, definitionEn: d.definitionEn,
+            dimensions: d.dimensions ?? [], dimensionLabels: Object.fromEntries((d.dimensions ?? []).map((dim) => [dim, dimensionWords(dim)])), available: true }
           : { ...expectedMetrics.find((m) => m.key === key), key, available: false };
       }),
       registered: registeredMetrics().length,

@@ -131,7 +131,11 @@ export interface CaseEventsTable {
 }
 
 export interface StoredSuspension { from: string; to: string | null; kind: 'suspension' | 'supplementaryInvestigation' }
-export interface StoredExtension { amount?: number; unit?: 'days' | 'workingDays' | 'months' | 'years'; approvedOn: string; approvalRef: string }
+export interface StoredExtension {
+  amount?: number; unit?: 'days' | 'workingDays' | 'months' | 'years'; approvedOn: string; approvalRef: string;
+  /** A 留置's special further extension (rule detentionSpecialExtension), with the confirmed ≥10-year condition. */
+  special?: true; tenYearSentencePossible?: true;
+}
 
 export interface CaseDeadlinesTable {
   id: Generated<string>;

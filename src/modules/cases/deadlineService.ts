@@ -1,11 +1,11 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { todayInShanghai } from '../../platform/calendar/dates';
 import type { DB } from '../../platform/db/schema';
 import type { Actor } from '../../platform/scope/actor';
 import { scopeCondition } from '../../platform/scope/dataScope';
 import { caseAccess } from './caseAccess';
 import { ruleFor } from './deadlineStore';
-import { daysLeft, deadlineState } from './rules';
+import { daysLeft, deadlineState, noticeDueAt, splitExtensions } from './rules';
 import { loadRules } from './ruleTableService';
 
 export interface DeadlineWarning {
@@ -24,6 +24,8 @@ export interface DeadlineWarning {
   measureId?: string;
   reviewId?: string;
   subjectName?: string;
+  /** The 留置 notice (第五十条) is due to the hour: start + 24 h, as an instant. */
+  dueAt?: string;
 }
 
 /**
@@ -48,11 +50,27 @@ export async function deadlineWarnings(db: Kysely<DB>, actor: Actor, state: 'due
   for (const c of caseRows) push('case', c.id, c.doc_no, c.title, c.rule_key, c.due_on!);
   // Running measures and pending 复审/复核 decisions of the cases the caller may open.
   const measures = await db.selectFrom('case_measures as m').innerJoin('cases', 'cases.id', 'm.case_id').innerJoin('case_subjects as s', 's.id', 'm.subject_id')
-    .innerJoin('officials as o', 'o.id', 's.official_id').select(['cases.id', 'cases.doc_no', 'cases.title', 'm.id as measureId', 'm.rule_key', 'm.due_on', 'o.name'])
+    .innerJoin('officials as o', 'o.id', 's.official_id').select(['cases.id', 'cases.doc_no', 'cases.title', 'm.id as measureId', 'm.rule_key', 'm.due_on', 'm.extensions', 'o.name'])
     .where('m.ended_on', 'is', null).where('m.due_on', 'is not', null).where(caseAccess(actor)).orderBy('m.due_on').limit(2000).execute();
   for (const m of measures) {
-    push('case', m.id, m.doc_no, m.title, m.rule_key!, m.due_on!);
+    // A specially extended 留置 is due under the special rule, which names its own approval (国家监察委员会).
+    const key = splitExtensions(m.extensions).special.length ? 'detentionSpecialExtension' : m.rule_key!;
+    push('case', m.id, m.doc_no, m.title, key, m.due_on!);
     Object.assign(out[out.length - 1], { measureId: m.measureId, subjectName: m.name });
+  }
+  // Running 留置 whose unit or family has not yet been told (nor a withholding recorded): due at start + 24 h.
+  const unnotified = await db.selectFrom('case_measures as m').innerJoin('cases', 'cases.id', 'm.case_id').innerJoin('case_subjects as s', 's.id', 'm.subject_id')
+    .innerJoin('officials as o', 'o.id', 's.official_id').select(['cases.id', 'cases.doc_no', 'cases.title', 'm.id as measureId', 'm.started_at', 'o.name'])
+    .where('m.kind', '=', 'detention').where('m.ended_on', 'is', null).where('m.started_at', 'is not', null)
+    .where(sql<boolean>`(select count(*) from case_detention_notices n where n.measure_id = m.id and (n.notified_at is not null or n.withheld_reason is not null)) < 2`)
+    .where(caseAccess(actor)).orderBy('m.started_at').limit(2000).execute();
+  const now = new Date();
+  for (const m of unnotified) {
+    const dueAt = noticeDueAt(new Date(m.started_at!));
+    push('case', m.id, m.doc_no, m.title, 'detentionNotice', todayInShanghai(dueAt));
+    // To the hour: 25 hours after the start is overdue even on the due calendar day; before that it is always near.
+    const w = out[out.length - 1];
+    Object.assign(w, { measureId: m.measureId, subjectName: m.name, dueAt: dueAt.toISOString(), state: now > dueAt ? 'overdue' : 'dueSoon' });
   }
   const reviews = await db.selectFrom('case_reviews as r').innerJoin('cases', 'cases.id', 'r.case_id').innerJoin('case_subjects as s', 's.id', 'r.subject_id')
     .innerJoin('officials as o', 'o.id', 's.official_id').select(['cases.id', 'cases.doc_no', 'cases.title', 'r.id as reviewId', 'r.level', 'r.decision_due', 'o.name'])

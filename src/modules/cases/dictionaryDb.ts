@@ -40,6 +40,23 @@ export interface CaseMeasuresTable {
   note: string | null;
   created_by: string | null;
   created_at: CreatedAt;
+  /** 留置 only: when it began, to the minute (migration 20261128100000); the 24-hour notice runs from it. */
+  started_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export const detentionNoticeParties = ['unit', 'family'] as const;
+export type DetentionNoticeParty = (typeof detentionNoticeParties)[number];
+
+/** The notice of a 留置 to the person's unit or family (监察法（2024） 第五十条), or why it was withheld. */
+export interface CaseDetentionNoticesTable {
+  measure_id: string;
+  party: DetentionNoticeParty;
+  notified_at: Date | null;
+  method: string | null;
+  note: string | null;
+  withheld_reason: string | null;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
 }
 
 export const reviewLevels = ['reexamination', 'recheck'] as const;
@@ -64,6 +81,10 @@ export interface CaseReviewsTable {
   new_outcome_id: string | null;
   created_by: string | null;
   created_at: CreatedAt;
+  /** The applicant's statement (申请理由, 复审复核申请书要点). */
+  statement: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Users handling the review; none of them may have been on the original case's team. */
+  handler_ids: ColumnType<string[], string | undefined, string>;
 }
 
 export interface ReportClueOutcomesView {
@@ -80,6 +101,7 @@ declare module '../../platform/db/schema' {
     case_types: CaseTypesTable;
     case_measures: CaseMeasuresTable;
     case_reviews: CaseReviewsTable;
+    case_detention_notices: CaseDetentionNoticesTable;
     report_clue_outcomes: ReportClueOutcomesView;
   }
 }

@@ -1,8 +1,11 @@
 import { defineRoute, type RouteDef } from '../../platform/http/route';
 import { caseUpdateAccess } from './caseRoutes';
+import { detentionService } from './detentionService';
 import { measureService } from './measureService';
 import { reviewService } from './reviewService';
-import { idParams, measureEnd, measureExtension, measureParams, measureStart, outcomeParams, reviewApply, reviewDecide, reviewParams } from './schema';
+import {
+  detentionNotice, idParams, measureEnd, measureExtension, measureParams, measureSpecialExtension, measureStart, outcomeParams, reviewApply, reviewDecide, reviewParams,
+} from './schema';
 
 const tags = ['cases'];
 const update = caseUpdateAccess;
@@ -18,6 +21,17 @@ export const measureRoutes: RouteDef[] = [
     method: 'POST', url: '/api/v1/cases/cases/:id/measures/:measureId/extensions', summary: 'Record an approved extension of a measure (留置: once, ≤ 3 months)', tags,
     access: update, params: measureParams, body: measureExtension,
     handler: async ({ ctx, actor, params, body }) => measureService.extend(ctx, actor, params.id, params.measureId, body),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/v1/cases/cases/:id/measures/:measureId/special-extension',
+    summary: '留置 特别延长: once, after the ordinary extension, +2 months with the NSC\'s approval where ≥10 years\' imprisonment is possible (监察法 第四十八条)', tags,
+    access: update, params: measureParams, body: measureSpecialExtension,
+    handler: async ({ ctx, actor, params, body }) => detentionService.specialExtend(ctx, actor, params.id, params.measureId, body),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/v1/cases/cases/:id/measures/:measureId/notices', summary: 'Record the notice of a 留置 to the unit or family (within 24 h, 监察法 第五十条), or why it was withheld', tags,
+    access: update, params: measureParams, body: detentionNotice,
+    handler: async ({ ctx, actor, params, body }) => detentionService.recordNotice(ctx, actor, params.id, params.measureId, body),
   }),
   defineRoute({
     method: 'POST', url: '/api/v1/cases/cases/:id/measures/:measureId/end', summary: 'End (解除) a measure; ending 留置 starts the one-year limit from its lifting', tags,

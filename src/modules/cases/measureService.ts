@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { todayInShanghai } from '../../platform/calendar/dates';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../platform/db/schema';
@@ -7,7 +8,7 @@ import type { Actor } from '../../platform/scope/actor';
 import { caseView, findCase } from './caseAccess';
 import type { StoredExtension } from './db';
 import { dueFor, ruleFor, startDeadline } from './deadlineStore';
-import { type CaseMeasureKind, checkMeasureEnd, checkMeasureExtension, checkNewMeasure, measureRuleKey, violation } from './rules';
+import { type CaseMeasureKind, checkMeasureEnd, checkMeasureExtension, checkNewMeasure, measureRuleKey, splitExtensions, violation } from './rules';
 import { type Clock, loadClock } from './ruleTableService';
 import type { measureEnd, measureExtension, measureStart } from './schema';
 import { FLOW, auditActor, refuse } from './support';
@@ -20,19 +21,36 @@ type Trx = Kysely<DB>;
  * calendar; running measures appear in the deadline warnings. Ending a 留置 starts the one-year limit that
  * runs from its lifting (实施条例 第一百八十五条).
  */
-async function measureOf(trx: Trx, caseId: string, measureId: string) {
+export async function measureOf(trx: Trx, caseId: string, measureId: string) {
   const m = await trx.selectFrom('case_measures').selectAll().where('case_id', '=', caseId).where('id', '=', measureId).executeTakeFirst();
   if (!m) throw AppError.notFound('what.caseMeasure');
   return m;
 }
 
-async function event(trx: Trx, actor: Actor, caseId: string, kind: string, on: string, ruleKey: string | null, detail: unknown) {
+export async function event(trx: Trx, actor: Actor, caseId: string, kind: string, on: string, ruleKey: string | null, detail: unknown) {
   await trx.insertInto('case_events').values({ case_id: caseId, kind, on_date: on, rule_key: ruleKey, detail: JSON.stringify(detail), created_by: actor.userId }).execute();
 }
 
-function dueOf(clock: Clock, kind: CaseMeasureKind, startedOn: string, extensions: StoredExtension[]) {
+/**
+ * The due day from the rule table. A 留置's special further extension is not one of the detention rule's
+ * extensions (that rule allows one): it runs under its own rule from the end of the extended period, both
+ * without roll-over to a working day.
+ */
+export function dueOf(clock: Clock, kind: CaseMeasureKind, startedOn: string, extensions: StoredExtension[]) {
   const key = measureRuleKey[kind];
-  return key ? dueFor(ruleFor(key, clock.rules), startedOn, clock.calendar, [], extensions) : null;
+  if (!key) return null;
+  const { ordinary, special } = splitExtensions(extensions);
+  const due = dueFor(ruleFor(key, clock.rules), startedOn, clock.calendar, [], ordinary);
+  if (!special.length || !due) return due;
+  return dueFor(ruleFor('detentionSpecialExtension', clock.rules), due, clock.calendar, [], []);
+}
+
+/** The start of a 留置 to the minute: as given, else the start day's midnight in China (the earliest it can be). */
+function detentionStart(input: z.infer<typeof measureStart>): string | null {
+  if (input.kind !== 'detention') return null;
+  if (!input.startedAt) return `${input.startedOn}T00:00:00+08:00`;
+  if (todayInShanghai(new Date(input.startedAt)) !== input.startedOn) throw AppError.field('body.startedAt', 'cases.detention.startedAtDate');
+  return input.startedAt;
 }
 
 export const measureService = {
@@ -49,9 +67,10 @@ export const measureService = {
       const existing = await trx.selectFrom('case_measures').select(['id', 'kind', 'started_on', 'ended_on']).where('subject_id', '=', input.subjectId).execute();
       refuse(checkNewMeasure(input, c.opened_on, existing.map((m) => ({ id: m.id, kind: m.kind, startedOn: m.started_on, endedOn: m.ended_on }))));
       const due = dueOf(clock, input.kind, input.startedOn, []);
+      const startedAt = detentionStart(input);
       const row = await trx.insertInto('case_measures').values({
         case_id: caseId, subject_id: input.subjectId, kind: input.kind, rule_key: measureRuleKey[input.kind], started_on: input.startedOn, approved_by: input.approverId ?? null,
-        approval_ref: input.approvalRef, due_on: due, extensions: '[]', note: input.note ?? null, created_by: actor.userId,
+        approval_ref: input.approvalRef, due_on: due, extensions: '[]', note: input.note ?? null, created_by: actor.userId, started_at: startedAt,
       }).returning('id').executeTakeFirstOrThrow();
       await event(trx, actor, caseId, 'measureStarted', input.startedOn, measureRuleKey[input.kind], { measureId: row.id, kind: input.kind, subjectId: input.subjectId, approvalRef: input.approvalRef, due });
       await ctx.audit.record(trx, auditActor(actor), { action: 'cases.measure.start', objectType: 'case', objectId: caseId, detail: { measureId: row.id, kind: input.kind, subjectId: input.subjectId, due } });

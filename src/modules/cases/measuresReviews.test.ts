@@ -44,7 +44,9 @@ describe('measures', () => {
     expect(await countRows(t.ctx, 'case_measures')).toBe(before);
 
     const warnings = (await api('GET', '/api/v1/cases/deadlines?state=all', 'cases')).json().items;
-    expect(warnings.find((w: { measureId?: string }) => w.measureId === m.id)).toMatchObject({ ruleKey: 'detention', due: '2026-06-10', source: '监察法（2024） 第四十八条' });
+    // The same 留置 also shows its 24-hour notice to the unit and family (第五十条) until that is recorded.
+    expect(warnings.find((w: { measureId?: string; ruleKey: string }) => w.measureId === m.id && w.ruleKey !== 'detentionNotice'))
+      .toMatchObject({ ruleKey: 'detention', due: '2026-06-10', source: '监察法（2024） 第四十八条' });
 
     const late = await api('POST', `${base}/${m.id}/extensions`, 'cases', { approvedOn: '2026-06-11', approvalRef: '市纪批〔2026〕2号' });
     expect(keys(late)).toEqual(['cases.caseMeasure.extensionOutsidePeriod']);

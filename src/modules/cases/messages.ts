@@ -66,6 +66,10 @@ const en: Record<string, string> = {
 export const casesMessages = {
   zh: { ...casesRulesMessages.zh, ...zh },
   en: { ...casesRulesMessages.en, ...en },
-  fieldLabelsZh: { title: '标题', receivedOn: '收到日期', disposal: '处置方式', openedOn: '立案日期', approverId: '审批人', subjects: '被审查调查人', team: '办案组', decidedOn: '决定日期', amountFen: '金额' },
-  fieldLabelsEn: { title: 'Title', receivedOn: 'Received on', disposal: 'Disposal', openedOn: 'Opened on', approverId: 'Approver', subjects: 'Subjects', team: 'Team', decidedOn: 'Decided on', amountFen: 'Amount' },
+  fieldLabelsZh: { title: '标题', receivedOn: '收到日期', disposal: '处置方式', openedOn: '立案日期', approverId: '审批人', subjects: '被审查调查人', team: '办案组', decidedOn: '决定日期', amountFen: '金额',
+    tenYearSentencePossible: '可能判处十年有期徒刑以上', handlerIds: '复审复核承办人员', statement: '申请理由', startedAt: '留置开始时间',
+    notifiedAt: '通知时间', noticeMethod: '通知方式', withheldReason: '未通知的理由', approvalRef: '批准文号', approvedOn: '批准日期' },
+  fieldLabelsEn: { title: 'Title', receivedOn: 'Received on', disposal: 'Disposal', openedOn: 'Opened on', approverId: 'Approver', subjects: 'Subjects', team: 'Team', decidedOn: 'Decided on', amountFen: 'Amount',
+    tenYearSentencePossible: 'Possible sentence of ten years or more', handlerIds: 'Review handlers', statement: 'Statement of grounds', startedAt: 'Detention start time',
+    notifiedAt: 'Notified at', noticeMethod: 'Notice method', withheldReason: 'Reason notice was withheld', approvalRef: 'Approval reference', approvedOn: 'Approved on' },
 };

@@ -4,6 +4,7 @@ import { clueRoutes } from './clueRoutes';
 import { integrityRoutes } from './integrityRoutes';
 import { staffRoutes } from './staffRoutes';
 import { casesMessages } from './messages';
+import { caseDimensions } from './dimensions';
 import { casesMetrics } from './metrics';
 import { casesDictionaryGrants, casesPermissions, casesRoleGrants } from './permissions';
 import { caseTypeRoutes } from './caseTypeRoutes';
@@ -18,8 +19,9 @@ export const casesModule: ServerModule = {
   roleGrants: [casesRoleGrants, casesDictionaryGrants],
   messages: casesMessages,
   metrics: casesMetrics,
+  dimensions: caseDimensions,
   resetTables: [
-    'case_reviews', 'case_measures', 'official_relations', 'case_recoveries', 'case_outcomes', 'case_violations', 'case_deadlines', 'case_events', 'case_members', 'case_subjects',
+    'case_reviews', 'case_detention_notices', 'case_measures', 'official_relations', 'case_recoveries', 'case_outcomes', 'case_violations', 'case_deadlines', 'case_events', 'case_members', 'case_subjects',
     'cases', 'clue_accused', 'clue_sources', 'clues', 'case_doc_counters',
   ],
 };

@@ -7,7 +7,7 @@ import type { Actor } from '../../platform/scope/actor';
 import { caseView, findCase } from './caseAccess';
 import { dueFor, ruleFor } from './deadlineStore';
 import { sanctionSubject } from './outcomeService';
-import { type Sanction, type SubjectOutcome, checkOutcome, checkReviewApplication, checkReviewDecision, sanctionEffect } from './rules';
+import { type OriginalRole, type Sanction, type SubjectOutcome, checkOutcome, checkReviewApplication, checkReviewDecision, checkReviewHandlers, sanctionEffect } from './rules';
 import { loadClock } from './ruleTableService';
 import type { reviewApply, reviewDecide } from './schema';
 import { auditActor, refuse } from './support';
@@ -25,6 +25,20 @@ async function standingOutcome(trx: Trx, outcomeId: string) {
 }
 
 /**
+ * The handlers of a review: active users of the office's county, none of whom was on the original case (its team
+ * members, investigators or 审理, and the approver of its opening). Refusals name the field and each person.
+ */
+async function checkHandlers(trx: Trx, actor: Actor, c: { id: string; approved_by: string }, level: 'reexamination' | 'recheck', ids: readonly string[]) {
+  if (!ids.length) return;
+  const users = await trx.selectFrom('users as u').innerJoin('units as n', 'n.id', 'u.unit_id').select(['u.id', 'u.display_name'])
+    .where('u.id', 'in', [...ids]).where('u.active', '=', true).where('n.county_code', '=', actor.countyCode).execute();
+  if (users.length !== new Set(ids).size) throw AppError.field('body.handlerIds', 'cases.review.handlerNotFound');
+  const members = await trx.selectFrom('case_members').select(['user_id', 'role']).where('case_id', '=', c.id).execute();
+  const original: { userId: string; role: OriginalRole }[] = [...members.map((m) => ({ userId: m.user_id, role: m.role })), { userId: c.approved_by, role: 'approver' }];
+  refuse(checkReviewHandlers(level, users.map((u) => ({ id: u.id, name: u.display_name })), original), 'body.handlerIds');
+}
+
+/**
  * 复审/复核 of a sanction. Applications and decisions run on the statutory calendar with the periods of the rule
  * table (reexaminationApplication, reexamination, recheckApplication, recheck); a pending decision shows in the
  * deadline warnings. A change (变更) inserts the new sanction and points the old row at it, a revocation (撤销)
@@ -36,7 +50,7 @@ export const reviewService = {
   async apply(ctx: AppContext, actor: Actor, caseId: string, subjectId: string, outcomeId: string, input: z.infer<typeof reviewApply>) {
     const clock = await loadClock(ctx.db, actor.countyCode);
     return ctx.db.transaction().execute(async (trx) => {
-      await findCase(trx, actor, caseId);
+      const c = await findCase(trx, actor, caseId);
       const original = await trx.selectFrom('case_outcomes').selectAll().where('id', '=', outcomeId).where('case_id', '=', caseId).where('subject_id', '=', subjectId).executeTakeFirst();
       if (!original) throw AppError.notFound('what.caseOutcome');
       const current = await standingOutcome(trx, outcomeId);
@@ -48,13 +62,16 @@ export const reviewService = {
         prior.map((p) => ({ level: p.level, decision: p.decision, decidedOn: p.decided_on })),
         { decisionReceivedOn: input.decisionReceivedOn, appliedOn: input.appliedOn, applicationDue, acceptedOn }, appRule.source));
       const decisionDue = dueFor(ruleFor(DECISION_RULE[input.level], clock.rules), acceptedOn, clock.calendar, [], [])!;
+      const handlerIds = [...new Set(input.handlerIds)];
+      await checkHandlers(trx, actor, c, input.level, handlerIds);
       const row = await trx.insertInto('case_reviews').values({
         case_id: caseId, subject_id: subjectId, outcome_id: outcomeId, level: input.level, decision_received_on: input.decisionReceivedOn, application_due: applicationDue,
         applied_on: input.appliedOn, accepted_on: acceptedOn, decision_due: decisionDue, created_by: actor.userId,
+        statement: input.statement || null, handler_ids: JSON.stringify(handlerIds),
       }).returning('id').executeTakeFirstOrThrow();
       await trx.insertInto('case_events').values({ case_id: caseId, kind: 'reviewApplied', on_date: input.appliedOn, rule_key: DECISION_RULE[input.level], created_by: actor.userId,
         detail: JSON.stringify({ reviewId: row.id, level: input.level, outcomeId, decisionDue }) }).execute();
-      await ctx.audit.record(trx, auditActor(actor), { action: 'cases.review.apply', objectType: 'case', objectId: caseId, detail: { reviewId: row.id, level: input.level, outcomeId, decisionDue } });
+      await ctx.audit.record(trx, auditActor(actor), { action: 'cases.review.apply', objectType: 'case', objectId: caseId, detail: { reviewId: row.id, level: input.level, outcomeId, decisionDue, handlerIds } });
       return caseView(trx, actor, caseId);
     });
   },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { uuid } from '../org/schema';
 import { approvalLevels, clueOutcomes, disposals, memberRoles, relationKinds, sourceTypes } from './db';
-import { measureKinds, reviewDecisions, reviewLevels } from './dictionaryDb';
+import { detentionNoticeParties, measureKinds, reviewDecisions, reviewLevels } from './dictionaryDb';
 import {
   adminSanctionKinds, disciplineCodes, exemptionMeasures, firstFormMeasures, mitigatingCircumstances, organisationalMeasures,
   partySanctionKinds, personCategories,
@@ -10,6 +10,7 @@ import {
 /** Input schemas of the case workflow; strict, so unknown fields are refused and named. */
 const isoDate = z.iso.date();
 const text = (max: number) => z.string().trim().min(1).max(max);
+const isoDateTime = z.iso.datetime({ offset: true });
 
 export const idParams = z.strictObject({ id: uuid });
 export const subjectParams = z.strictObject({ id: uuid, subjectId: uuid });
@@ -176,8 +177,27 @@ export const measureStart = z.strictObject({
   approverId: uuid.optional(),
   approvalRef: text(100),
   note: z.string().max(1000).optional(),
+  /** 留置: when it began, to the minute, with its offset; the 24-hour notice runs from it (default: the start day's 00:00 China time). */
+  startedAt: isoDateTime.optional(),
 });
 export const measureExtension = z.strictObject({ approvedOn: isoDate, approvalRef: text(100), amount: z.int().min(1).max(12).optional(), unit: z.enum(['days', 'months']).optional() });
+/** 留置 特别延长 (监察法（2024） 第四十八条): the NSC's approval and the confirmed ≥10-year condition, which must be true. */
+export const measureSpecialExtension = z.strictObject({
+  approvedOn: isoDate,
+  approvalRef: text(100),
+  tenYearSentencePossible: z.boolean().refine((v) => v, { params: { key: 'cases.detention.tenYearsRequired' } }),
+});
+/** Notice of a 留置 to the unit or the family (第五十条): given (time, method, note) or withheld with a reason. */
+export const detentionNotice = z.strictObject({
+  party: z.enum(detentionNoticeParties),
+  notifiedAt: isoDateTime.optional(),
+  noticeMethod: z.string().trim().min(1).max(50).optional(),
+  note: z.string().trim().max(500).optional(),
+  withheldReason: z.string().trim().min(1).max(500).optional(),
+}).superRefine((v, ctx) => {
+  if (!v.notifiedAt && !v.withheldReason) ctx.addIssue({ code: 'custom', path: ['notifiedAt'], params: { key: 'cases.detention.noticeOrReason' } });
+  if (v.notifiedAt && !v.noticeMethod) ctx.addIssue({ code: 'custom', path: ['noticeMethod'], params: { key: 'cases.detention.noticeNeedsMethod' } });
+});
 export const measureEnd = z.strictObject({ endedOn: isoDate, reason: z.string().trim().max(500).optional() });
 
 export const outcomeParams = z.strictObject({ id: uuid, subjectId: uuid, outcomeId: uuid });
@@ -187,6 +207,10 @@ export const reviewApply = z.strictObject({
   decisionReceivedOn: isoDate,
   appliedOn: isoDate,
   acceptedOn: isoDate.optional(),
+  /** 申请理由 / 复审复核申请书要点. */
+  statement: z.string().trim().max(5000).optional(),
+  /** Staff handling the review (from GET /api/v1/cases/staff); none may have been on the original case. */
+  handlerIds: z.array(uuid).max(10).default([]),
 });
 export const reviewDecide = z.strictObject({
   decision: z.enum(reviewDecisions),

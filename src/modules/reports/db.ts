@@ -29,6 +29,8 @@ export interface ReportsTable {
   kind: ReportKind;
   category: string | null;
   efficiency_category: string | null;
+  /** 领域: a code of the county's report_sectors dictionary. */
+  sector: string | null;
   title: string;
   content: string;
   township_code: string | null;
@@ -135,9 +137,19 @@ export interface ReportEfficiencyCategoriesTable {
   updated_at: Timestamp;
 }
 
+export interface ReportSectorsTable {
+  county_code: string;
+  code: string;
+  name: string;
+  sort_order: Generated<number>;
+  active: Generated<boolean>;
+  updated_at: Timestamp;
+}
+
 declare module '../../platform/db/schema' {
   interface DB {
     reports: ReportsTable;
+    report_sectors: ReportSectorsTable;
     report_attachments: ReportAttachmentsTable;
     report_events: ReportEventsTable;
     report_messages: ReportMessagesTable;

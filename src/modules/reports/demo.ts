@@ -6,10 +6,10 @@ import type { Config } from '../../platform/config';
 import type { DB } from '../../platform/db/schema';
 import type { Channel, ReportEventsTable, ReportKind, ReportsTable, Satisfaction } from './db';
 import { intakeDeadlines, resultNoticeDue, settleDue } from './deadlines';
-import { accusationText, answers, efficiencyTitles, fill, otherTitles, things } from './demoText';
+import { accusationText, answers, demoSector, efficiencyTitles, fill, otherTitles, things } from './demoText';
 import { ensureReportRoles } from './permissions';
 import { newReceipt, receiptHash } from './receipts';
-import { defaultEfficiencyCategories, ensureEfficiencyCategories } from './routingService';
+import { defaultEfficiencyCategories, ensureDictionary } from './dictionaries';
 import { sealIdentity } from './vault';
 
 /**
@@ -50,7 +50,8 @@ const categoryShares: Array<[string, number]> = [['职务违法', 34], ['违反�
 
 export async function createDemoReports(db: Kysely<DB>, countyCode: string, opts: DemoReportsOptions): Promise<DemoReportsResult> {
   await ensureReportRoles(db);
-  await ensureEfficiencyCategories(db, countyCode);
+  await ensureDictionary(db, 'efficiencyCategory', countyCode);
+  await ensureDictionary(db, 'sector', countyCode);
   const cal = await loadCalendar(db);
   const rand = rng(opts.seed ?? Number(countyCode) + 7);
   const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
@@ -96,9 +97,10 @@ export async function createDemoReports(db: Kysely<DB>, countyCode: string, opts
       const who = official ? `${byId.get(official.unit_id)?.name ?? ''}${official.post ?? ''}${official.name[0]}某某` : `${accusedUnit.name}有关人员`;
       const category = kind === 'accusation' ? weighted(rand, categoryShares) : null;
       const effCat = efficiency ? pick(defaultEfficiencyCategories).code : null;
-      let title: string; let content: string;
+      let title: string; let content: string; let thing: string | null = null;
       if (kind === 'accusation') {
-        ({ title, content } = accusationText(category!, { who, place: village?.name ?? township.name, thing: pick(things) }, rand));
+        thing = pick(things);
+        ({ title, content } = accusationText(category!, { who, place: village?.name ?? township.name, thing }, rand));
       } else if (efficiency) {
         title = fill(pick(efficiencyTitles[effCat!]), { unit: accusedUnit.name }); content = `${title}，希望有关部门改进作风、提高效率。`;
       } else {
@@ -107,7 +109,7 @@ export async function createDemoReports(db: Kysely<DB>, countyCode: string, opts
       const due = intakeDeadlines(cal, d, identified);
       const receipt = newReceipt();
       const r: Insertable<ReportsTable> = {
-        id, county_code: countyCode, unit_id: cdi.id, serial: '', channel, kind, category, efficiency_category: effCat, title, content,
+        id, county_code: countyCode, unit_id: cdi.id, serial: '', channel, kind, category, efficiency_category: effCat, sector: demoSector(thing, effCat), title, content,
         township_code: target === 'department' ? null : township.code, village_code: target === 'village' ? village?.code ?? null : null,
         accused_name: official ? `${official.name[0]}某某` : null, accused_unit: accusedUnit.name, accused_post: official?.post ?? null,
         accused_official_id: official?.id ?? null, accused_rank: official?.rank ?? null, accused_managed_by: official?.managed_by ?? null,

@@ -21,6 +21,19 @@ export const issues: Issue[] = [
 
 export const things = ['危房改造', '低保评定', '土地征收补偿', '村道硬化工程', '高标准农田建设', '集体林地流转', '扶贫产业项目', '饮水安全工程', '农机购置补贴', '集体资产出租'];
 
+/** The 领域 (default sector codes, dictionaries.ts) each demo matter belongs to. */
+const thingSectors: Record<string, string> = {
+  危房改造: 'socialAssistance', 低保评定: 'socialAssistance', 土地征收补偿: 'landAcquisition', 村道硬化工程: 'construction', 高标准农田建设: 'construction',
+  集体林地流转: 'collectiveAssets', 扶贫产业项目: 'ruralRevitalisation', 饮水安全工程: 'construction', 农机购置补贴: 'farmSubsidies', 集体资产出租: 'collectiveAssets',
+};
+
+/** A demo report's sector: from its matter, or for an efficiency complaint from its category (no random draw, so the demo stays the same). */
+export function demoSector(thing: string | null, efficiencyCategory: string | null): string | null {
+  if (thing) return thingSectors[thing] ?? 'other';
+  if (efficiencyCategory) return efficiencyCategory === 'unfairEnforcement' ? 'lawEnforcement' : 'publicService';
+  return null;
+}
+
 export const efficiencyTitles: Record<string, string[]> = {
   weakResponsibility: ['{unit}窗口人员责任心不强', '{unit}办件出错多次返工'],
   unrealStyle: ['{unit}下乡走过场', '{unit}检查只看材料不看现场'],

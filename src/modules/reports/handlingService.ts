@@ -4,6 +4,7 @@ import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import type { Actor } from '../../platform/scope/actor';
 import { resultNoticeDue, settleDue } from './deadlines';
+import { checkDictionaryCode } from './dictionaries';
 import { onReport, requireStatus } from './reportAccess';
 import type { closeInput, decisionInput, feedbackInput, noticeInput, routeInput, superviseInput, triageInput } from './schema';
 
@@ -24,7 +25,9 @@ export const handlingService = {
         // The official's record gives rank and managing authority unless the clerk says otherwise.
         input = { accusedRank: off.rank, accusedManagedBy: off.managed_by, ...input };
       }
-      const map = { kind: 'kind', category: 'category', efficiencyCategory: 'efficiency_category', townshipCode: 'township_code', villageCode: 'village_code',
+      await checkDictionaryCode(u.trx, 'sector', u.report.county_code, input.sector, 'body.sector');
+      await checkDictionaryCode(u.trx, 'efficiencyCategory', u.report.county_code, input.efficiencyCategory, 'body.efficiencyCategory');
+      const map = { kind: 'kind', category: 'category', efficiencyCategory: 'efficiency_category', sector: 'sector', townshipCode: 'township_code', villageCode: 'village_code',
         accusedOfficialId: 'accused_official_id', accusedRank: 'accused_rank', accusedManagedBy: 'accused_managed_by' } as const;
       const values: Record<string, unknown> = {};
       for (const [k, col] of Object.entries(map)) if ((input as Record<string, unknown>)[k] !== undefined) values[col] = (input as Record<string, unknown>)[k];

@@ -22,7 +22,7 @@ import { sealIdentity, type ReporterIdentity } from './vault';
 /** Everything a new report needs, whichever door it came through. */
 export interface NewReport {
   countyCode: string; unitId: string; channel: Channel; kind: ReportKind; title: string; content: string;
-  category?: string | null; efficiencyCategory?: string | null; townshipCode?: string | null; villageCode?: string | null;
+  category?: string | null; efficiencyCategory?: string | null; sector?: string | null; townshipCode?: string | null; villageCode?: string | null;
   accused?: { name?: string; unit?: string; post?: string; officialId?: string; rank?: ReportsTable['accused_rank']; managedBy?: ReportsTable['accused_managed_by'] };
   reporter?: ReporterIdentity | null; callerConsent?: boolean | null; referralDocNo?: string | null;
   receivedOn: string; receivedAt?: Date; createdBy: string | null;
@@ -75,7 +75,7 @@ export function prepareReport(config: Config, cal: StatutoryCalendar, r: NewRepo
   const sealed = r.reporter ? sealIdentity(config, id, r.reporter) : null;
   const row: Record<string, unknown> = {
     id, county_code: r.countyCode, unit_id: r.unitId, channel: r.channel, kind: r.kind, category: r.category ?? null,
-    efficiency_category: r.efficiencyCategory ?? null, title: r.title, content: r.content, township_code: r.townshipCode ?? null,
+    efficiency_category: r.efficiencyCategory ?? null, sector: r.sector ?? null, title: r.title, content: r.content, township_code: r.townshipCode ?? null,
     village_code: r.villageCode ?? null, accused_name: r.accused?.name || null, accused_unit: r.accused?.unit || null,
     accused_post: r.accused?.post || null, accused_official_id: r.accused?.officialId ?? null, accused_rank: r.accused?.rank ?? null,
     accused_managed_by: r.accused?.managedBy ?? null, identified, identity_cipher: sealed?.identity_cipher ?? null,

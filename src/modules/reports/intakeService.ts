@@ -9,6 +9,7 @@ import type { Actor } from '../../platform/scope/actor';
 import { unitInScope } from '../../platform/scope/dataScope';
 import { loadSuggester } from './classifierService';
 import { commitFiles, discardFiles, recoverStagedFiles, type StagedFile } from './attachments';
+import { checkDictionaryCode } from './dictionaries';
 import { executeInsert, intakeToday, prepareReport, type InsertExtras, type NewReport } from './intakeInsert';
 import type { PublicReportInput, StaffReportInput } from './schema';
 
@@ -127,8 +128,10 @@ export const intakeService = {
       if (input.townshipCode && !(await trx.selectFrom('units').select('id').where('code', '=', input.townshipCode).executeTakeFirst())) {
         throw AppError.field('body.townshipCode', 'field.unitNotFound');
       }
+      await checkDictionaryCode(trx, 'sector', unit.county_code, input.sector, 'body.sector');
+      if (input.kind === 'efficiency') await checkDictionaryCode(trx, 'efficiencyCategory', unit.county_code, input.efficiencyCategory, 'body.efficiencyCategory');
       const r = await insertReport(trx, ctx, cal, {
-        countyCode: unit.county_code, unitId, channel: input.channel, kind: input.kind, category: input.category, efficiencyCategory: input.efficiencyCategory,
+        countyCode: unit.county_code, unitId, channel: input.channel, kind: input.kind, category: input.category, efficiencyCategory: input.efficiencyCategory, sector: input.sector,
         title: input.title, content: input.content, townshipCode: input.townshipCode, villageCode: input.villageCode, accused: input.accused,
         reporter: input.anonymous ? null : input.reporter, callerConsent: input.callerConsent, referralDocNo: input.referralDocNo,
         receivedOn: input.receivedOn ?? todayInShanghai(), createdBy: actor.userId,

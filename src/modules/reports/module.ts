@@ -4,6 +4,7 @@ import { classifierMessages } from './classifierMessages';
 import { classifierRoutes } from './classifierRoutes';
 import { classifierPermissions, classifierRoleGrants } from './classifierSchedule';
 import { reportMessages } from './messages';
+import { reportDimensions } from './dimensions';
 import { reportMetrics } from './metrics';
 import { reportPermissions, reportRoleGrants } from './permissions';
 import { publicRoutes } from './publicRoutes';
@@ -26,5 +27,6 @@ export const reportsModule: ServerModule = {
     fieldLabelsEn: { ...reportMessages.fieldLabelsEn, ...classifierMessages.fieldLabelsEn },
   },
   metrics: reportMetrics,
-  resetTables: ['notifications', 'report_classifier_jobs', 'report_classifier_models', 'report_messages', 'report_events', 'report_attachments', 'reports', 'report_routing_rules', 'report_efficiency_categories'],
+  dimensions: reportDimensions,
+  resetTables: ['notifications', 'report_classifier_jobs', 'report_classifier_models', 'report_messages', 'report_events', 'report_attachments', 'reports', 'report_routing_rules', 'report_efficiency_categories', 'report_sectors'],
 };

@@ -11,7 +11,7 @@ import './db';
  * the handling unit. Identity columns are never selected here: only vault.ts reads them, on reveal.
  */
 const listColumns = [
-  'r.id', 'r.serial', 'r.channel', 'r.kind', 'r.category', 'r.efficiency_category as efficiencyCategory', 'r.title', 'r.status',
+  'r.id', 'r.serial', 'r.channel', 'r.kind', 'r.category', 'r.efficiency_category as efficiencyCategory', 'r.sector', 'r.title', 'r.status',
   'r.township_code as townshipCode', 'r.village_code as villageCode', 'r.accused_name as accusedName', 'r.accused_unit as accusedUnit',
   'r.identified', 'r.unit_id as unitId', 'u.name as unitName', 'r.received_at as receivedAt', 'r.received_on as receivedOn',
   'r.route_due as routeDue', 'r.handle_due as handleDue', 'r.extended_due as extendedDue', 'r.repeat_of as repeatOf', 'r.matter_group as matterGroup',

@@ -6,11 +6,10 @@ import { AppError } from '../../platform/errors';
 import type { Actor } from '../../platform/scope/actor';
 import { auditActor } from './intakeService';
 import { reportRepository } from './reportRepository';
-import type { efficiencyCategoryInput, efficiencyCategoryUpdate, routingRuleInput, routingRuleUpdate } from './schema';
+import type { routingRuleInput, routingRuleUpdate } from './schema';
 
 /**
- * Routing rules (category × township × accused rank → handling unit) and the 效能投诉 category dictionary,
- * both per county and edited by administrators. The suggestion takes the most specific matching rule; with
+ * Routing rules (category × township × accused rank → handling unit), per county and edited by administrators. The suggestion takes the most specific matching rule; with
  * none, it follows cadre management authority (分级负责、归口办理): township-managed officials and village
  * matters go to the township, everything else stays with the county CDI.
  */
@@ -19,6 +18,17 @@ type RuleInput = z.infer<typeof routingRuleInput>;
 async function checkUnit(db: Kysely<DB>, countyCode: string, unitId: string) {
   const u = await db.selectFrom('units').select('id').where('id', '=', unitId).where('county_code', '=', countyCode).executeTakeFirst();
   if (!u) throw AppError.field('body.handlingUnitId', 'field.unitNotFound');
+}
+
+/** Township-level unit kinds (乡、镇、街道、其他乡级单位): what a report's townshipCode names. */
+const townshipKinds = ['township', 'town', 'subdistrict', 'townshipOther'] as const;
+
+/** A rule naming a township outside the county would never match a report of this county: refuse it. */
+async function checkTownship(db: Kysely<DB>, countyCode: string, code: string | null | undefined) {
+  if (!code) return;
+  const u = await db.selectFrom('units').select('id').where('code', '=', code).where('county_code', '=', countyCode)
+    .where('kind', 'in', townshipKinds).executeTakeFirst();
+  if (!u) throw AppError.field('body.townshipCode', 'field.notCountyTownship');
 }
 
 const ruleColumns = ['rr.id', 'rr.category', 'rr.township_code as townshipCode', 'rr.accused_rank as accusedRank', 'rr.handling_unit_id as handlingUnitId',
@@ -34,6 +44,7 @@ export const routingService = {
   async createRule(ctx: AppContext, actor: Actor, input: RuleInput) {
     return ctx.db.transaction().execute(async (trx) => {
       await checkUnit(trx, actor.countyCode, input.handlingUnitId);
+      await checkTownship(trx, actor.countyCode, input.townshipCode);
       const row = await trx.insertInto('report_routing_rules').values({
         county_code: actor.countyCode, category: input.category ?? null, township_code: input.townshipCode ?? null, accused_rank: input.accusedRank ?? null,
         handling_unit_id: input.handlingUnitId, priority: input.priority ?? 100, active: input.active ?? true, note: input.note ?? null,
@@ -48,6 +59,7 @@ export const routingService = {
       const rule = await trx.selectFrom('report_routing_rules').select('id').where('id', '=', id).where('county_code', '=', actor.countyCode).executeTakeFirst();
       if (!rule) throw AppError.notFound('what.routingRule');
       if (input.handlingUnitId) await checkUnit(trx, actor.countyCode, input.handlingUnitId);
+      await checkTownship(trx, actor.countyCode, input.townshipCode);
       await trx.updateTable('report_routing_rules').set({
         ...(input.category !== undefined ? { category: input.category } : {}), ...(input.townshipCode !== undefined ? { township_code: input.townshipCode } : {}),
         ...(input.accusedRank !== undefined ? { accused_rank: input.accusedRank } : {}), ...(input.handlingUnitId ? { handling_unit_id: input.handlingUnitId } : {}),
@@ -85,54 +97,5 @@ export const routingService = {
     }
     const cdi = await ctx.db.selectFrom('units').select(['id', 'name']).where('county_code', '=', r.countyCode).where('kind', '=', 'cdi').orderBy('depth').executeTakeFirst();
     return { unitId: cdi?.id ?? null, unitName: cdi?.name ?? null, ruleId: null, basis: 'default' as const };
-  },
-};
-
-/** The speech's categories; the office edits them. countsAsDrift marks 作风漂浮、工作疲沓. */
-export const defaultEfficiencyCategories = [
-  { code: 'weakResponsibility', name: '责任不强', countsAsDrift: true },
-  { code: 'unrealStyle', name: '作风不实', countsAsDrift: true },
-  { code: 'delay', name: '办事拖拉', countsAsDrift: true },
-  { code: 'buckPassing', name: '推诿扯皮', countsAsDrift: true },
-  { code: 'poorSkill', name: '业务不精', countsAsDrift: false },
-  { code: 'extortion', name: '吃拿卡要', countsAsDrift: false },
-  { code: 'unfairEnforcement', name: '执法不公', countsAsDrift: false },
-  { code: 'badAttitude', name: '服务态度差', countsAsDrift: false },
-];
-
-export async function ensureEfficiencyCategories(db: Kysely<DB>, countyCode: string): Promise<void> {
-  await db.insertInto('report_efficiency_categories')
-    .values(defaultEfficiencyCategories.map((c, i) => ({ county_code: countyCode, code: c.code, name: c.name, counts_as_drift: c.countsAsDrift, sort_order: i })))
-    .onConflict((oc) => oc.columns(['county_code', 'code']).doNothing()).execute();
-}
-
-export const efficiencyCategoryService = {
-  async list(ctx: AppContext, actor: Actor): Promise<{ items: Array<{ code: string; name: string; countsAsDrift: boolean; sortOrder: number; active: boolean }> }> {
-    const query = () => ctx.db.selectFrom('report_efficiency_categories').select(['code', 'name', 'counts_as_drift as countsAsDrift', 'sort_order as sortOrder', 'active'])
-      .where('county_code', '=', actor.countyCode).orderBy('sort_order').orderBy('code').execute();
-    let items = await query();
-    // A county starts with the speech's categories the first time anyone looks.
-    if (items.length === 0) { await ensureEfficiencyCategories(ctx.db, actor.countyCode); items = await query(); }
-    return { items };
-  },
-  async create(ctx: AppContext, actor: Actor, input: z.infer<typeof efficiencyCategoryInput>) {
-    await ctx.db.transaction().execute(async (trx) => {
-      const exists = await trx.selectFrom('report_efficiency_categories').select('code').where('county_code', '=', actor.countyCode).where('code', '=', input.code).executeTakeFirst();
-      if (exists) throw AppError.field('body.code', 'field.duplicate');
-      await trx.insertInto('report_efficiency_categories').values({ county_code: actor.countyCode, code: input.code, name: input.name, counts_as_drift: input.countsAsDrift, sort_order: input.sortOrder ?? 100, active: input.active ?? true }).execute();
-      await ctx.audit.record(trx, auditActor(actor), { action: 'reports.efficiencyCategory.create', objectType: 'efficiencyCategory', objectId: input.code, detail: input });
-    });
-    return { code: input.code };
-  },
-  async update(ctx: AppContext, actor: Actor, code: string, input: z.infer<typeof efficiencyCategoryUpdate>) {
-    await ctx.db.transaction().execute(async (trx) => {
-      const res = await trx.updateTable('report_efficiency_categories').set({
-        ...(input.name !== undefined ? { name: input.name } : {}), ...(input.countsAsDrift !== undefined ? { counts_as_drift: input.countsAsDrift } : {}),
-        ...(input.sortOrder !== undefined ? { sort_order: input.sortOrder } : {}), ...(input.active !== undefined ? { active: input.active } : {}), updated_at: new Date(),
-      }).where('county_code', '=', actor.countyCode).where('code', '=', code).executeTakeFirst();
-      if (Number(res.numUpdatedRows) === 0) throw AppError.notFound('what.efficiencyCategory');
-      await ctx.audit.record(trx, auditActor(actor), { action: 'reports.efficiencyCategory.update', objectType: 'efficiencyCategory', objectId: code, detail: input });
-    });
-    return { code };
   },
 };

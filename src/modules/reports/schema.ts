@@ -56,6 +56,7 @@ export const staffReportInput = z.strictObject({
   kind: z.enum(reportKinds),
   category: optText(50),
   efficiencyCategory: optText(50),
+  sector: optText(40),
   title: text(200),
   content: text(20000),
   townshipCode: townshipCode.optional(),
@@ -99,6 +100,7 @@ export const triageInput = z.strictObject({
   kind: z.enum(reportKinds).optional(),
   category: z.string().trim().max(50).nullable().optional(),
   efficiencyCategory: z.string().trim().max(50).nullable().optional(),
+  sector: z.string().trim().max(40).nullable().optional(),
   townshipCode: townshipCode.nullable().optional(),
   villageCode: villageCode.nullable().optional(),
   accusedOfficialId: uuid.nullable().optional(),
@@ -134,9 +136,11 @@ export const routingRuleInput = z.strictObject({
   note: optText(500),
 });
 export const routingRuleUpdate = routingRuleInput.partial();
-export const efficiencyCategoryInput = z.strictObject({
-  code: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/), name: text(50), countsAsDrift: z.boolean().default(false),
+/** An entry of a county dictionary (效能投诉 categories, 领域 sectors); countsAsDrift only for the former. */
+const dictionaryCode = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/);
+export const dictionaryEntryInput = z.strictObject({
+  code: dictionaryCode, name: text(50), countsAsDrift: z.boolean().optional(),
   sortOrder: z.number().int().min(0).max(1000).optional(), active: z.boolean().optional(),
 });
-export const efficiencyCategoryUpdate = z.strictObject({ name: text(50).optional(), countsAsDrift: z.boolean().optional(), sortOrder: z.number().int().min(0).max(1000).optional(), active: z.boolean().optional() });
-export const codeParams = z.strictObject({ code: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/) });
+export const dictionaryEntryUpdate = z.strictObject({ name: text(50).optional(), countsAsDrift: z.boolean().optional(), sortOrder: z.number().int().min(0).max(1000).optional(), active: z.boolean().optional() });
+export const codeParams = z.strictObject({ code: dictionaryCode });

@@ -3,7 +3,7 @@ import {
   EditOutlined,
   ApartmentOutlined, AuditOutlined, MailOutlined, DashboardOutlined, FileTextOutlined, BankOutlined, HomeOutlined, SafetyCertificateOutlined,
   SettingOutlined, TeamOutlined, UserOutlined, FileSearchOutlined, FolderOpenOutlined, IdcardOutlined, UnorderedListOutlined,
-  AlertOutlined, ProjectOutlined, DeploymentUnitOutlined, CloudUploadOutlined,
+  AlertOutlined, ProjectOutlined, DeploymentUnitOutlined, CloudUploadOutlined, ControlOutlined,
 } from '@ant-design/icons';
 import type { MessageKey } from '../i18n';
 
@@ -34,6 +34,7 @@ export const navItems: NavItem[] = [
   { path: '/analysis/reports', label: 'menu.analysisReports', icon: <FileTextOutlined />, testId: 'menu-analysis-reports', permission: 'analysis.read', group: 'analysis' },
   { path: '/analysis/templates', label: 'menu.analysisTemplates', icon: <EditOutlined />, testId: 'menu-analysis-templates', permission: 'analysis.read', group: 'analysis' },
   { path: '/reports', label: 'menu.reports', icon: <MailOutlined />, testId: 'menu-reports', permission: 'reports.report.read', group: 'reports' },
+  { path: '/reports/settings', label: 'menu.reportSettings', icon: <ControlOutlined />, testId: 'menu-report-settings', permission: 'reports.routing.write', group: 'reports' },
   { path: '/cases/clues', label: 'menu.clues', icon: <FileSearchOutlined />, testId: 'menu-clues', permission: 'cases.clue.read', group: 'cases' },
   { path: '/cases/cases', label: 'menu.cases', icon: <FolderOpenOutlined />, testId: 'menu-cases', permission: 'cases.case.read', group: 'cases' },
   { path: '/cases/integrity', label: 'menu.integrity', icon: <IdcardOutlined />, testId: 'menu-integrity', permission: 'cases.integrity.read', group: 'cases' },

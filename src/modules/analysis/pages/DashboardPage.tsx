@@ -2,8 +2,9 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Row, Select, Spin, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { PageHeader } from '../../../web/components/PageHeader';
-import { hasMessage, useLocale, useT } from '../../../web/i18n';
-import { analysisApi, isAvailable } from './api';
+import { useLocale, useT } from '../../../web/i18n';
+import { analysisApi, isAvailable, type Breakdown } from './api';
+import { BreakdownChart } from './BreakdownChart';
 import { DrillDownDrawer, type DrillTarget } from './DrillDownDrawer';
 import { EChart } from './EChart';
 import { HotspotPanel } from '../../reports/pages/HotspotPanel';
@@ -43,8 +44,13 @@ export default function DashboardPage() {
       enabled: !!trendMetric,
     })),
   });
-  const dimLabel = (dim: string, k: string, fallback: string) => (hasMessage(`${dim}.${k}`) ? t(`${dim}.${k}` as never) : fallback);
+  // Breakdown keys arrive with their words in both languages (analysis/dimensions.ts on the server).
+  const itemLabel = (b: Breakdown) => (locale === 'en' ? b.labelEn ?? b.label : b.label);
   const name = (m: { label: string; labelEn: string }) => (locale === 'en' ? m.labelEn : m.label);
+  const dimName = (key: string, dim: string) => {
+    const w = catalogue.data?.items.find((c) => c.key === key)?.dimensionLabels?.[dim];
+    return w ? (locale === 'en' ? w.labelEn : w.labelZh) : dim;
+  };
 
   return (
     <>
@@ -58,15 +64,9 @@ export default function DashboardPage() {
         <Row gutter={12}>
           {available.flatMap((m) => Object.entries(m.breakdown ?? {}).map(([dim, items]) => (
             <Col key={`${m.key}-${dim}`} xs={24} lg={12}>
-              <Card size="small" title={t('analysis.breakdown', { metric: name(m) })} style={{ marginBottom: 12 }}>
-                <EChart testId={`chart-${m.key}-${dim}`}
-                  option={{
-                    tooltip: {}, grid: { left: 40, right: 16, top: 16, bottom: 60 },
-                    xAxis: { type: 'category', data: items.map((b) => dimLabel(dim, b.key, b.label)), axisLabel: { rotate: 30 } },
-                    yAxis: { type: 'value', minInterval: 1 },
-                    series: [{ type: 'bar', data: items.map((b) => b.value), itemStyle: { color: '#b71c1c' } }],
-                  }}
-                  onClick={(p) => setDrill({ key: m.key, label: name(m), dimension: dim, value: items[p.dataIndex].key, valueLabel: dimLabel(dim, items[p.dataIndex].key, items[p.dataIndex].label) })} />
+              <Card size="small" title={t('analysis.breakdown', { metric: name(m), dimension: dimName(m.key, dim) })} style={{ marginBottom: 12 }}>
+                <BreakdownChart testId={`chart-${m.key}-${dim}`} items={items} label={itemLabel}
+                  onPick={(b) => setDrill({ key: m.key, label: name(m), dimension: dim, value: b.key, valueLabel: itemLabel(b) })} />
               </Card>
             </Col>
           )))}

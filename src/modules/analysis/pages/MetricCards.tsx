@@ -6,6 +6,9 @@ import type { DrillTarget } from './DrillDownDrawer';
 const moduleOrder = ['reports', 'cases', 'campaigns', 'duty', 'disclosure', 'prevention', 'risk', 'org'];
 
 /** One card per metric, grouped by module; unavailable metrics say so instead of showing 0. */
+/** A change between two figures, to the precision figures have (万元 to two decimals): 902.42 − 192.48 is 709.94, not 709.9399999. */
+const delta = (now: number, before: number) => Math.round((now - before) * 100) / 100;
+
 export function MetricCards({ catalogue, metrics, yoy, onDrill }: {
   catalogue: CatalogueItem[]; metrics: Record<string, Metric>; yoy?: Record<string, Metric>; onDrill: (t: DrillTarget) => void;
 }) {
@@ -38,7 +41,7 @@ export function MetricCards({ catalogue, metrics, yoy, onDrill }: {
                         <Statistic title={label} value={m.value} suffix={m.unit} />
                         {isAvailable(before) && (
                           <Typography.Text type={m.value >= before.value ? 'danger' : 'success'} style={{ fontSize: 12 }}>
-                            {t('analysis.yoy')} {m.value - before.value >= 0 ? '+' : ''}{m.value - before.value}
+                            {t('analysis.yoy')} {m.value - before.value >= 0 ? '+' : ''}{delta(m.value, before.value)}
                           </Typography.Text>
                         )}
                       </div>

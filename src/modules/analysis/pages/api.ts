@@ -1,13 +1,14 @@
 import { api } from '../../../web/api/client';
 import type { ReportTemplates } from '../report/templates';
 
-export interface Breakdown { key: string; label: string; value: number; recordIds: string[] }
+export interface Breakdown { key: string; label: string; labelEn?: string; value: number; recordIds: string[] }
 export type Metric =
   | { key: string; label: string; labelEn: string; unit: string; value: number; recordIds: string[]; breakdown?: Record<string, Breakdown[]> }
   | { key: string; label: string; labelEn: string; unit: string; unavailable: true };
 export interface PeriodInfo { key: string; from: string; to: string; labelZh: string; labelEn: string; cumulative: boolean }
 export interface MetricsAnswer { period: PeriodInfo; metrics: Record<string, Metric>; yoy?: { period: PeriodInfo; metrics: Record<string, Metric> } }
-export interface CatalogueItem { key: string; module?: string; labelZh?: string; labelEn?: string; unit?: string; definitionZh?: string; definitionEn?: string; available: boolean }
+export interface CatalogueItem { key: string; module?: string; labelZh?: string; labelEn?: string; unit?: string; definitionZh?: string; definitionEn?: string;
+  dimensions?: string[]; dimensionLabels?: Record<string, { labelZh: string; labelEn: string }>; available: boolean }
 export interface RecordSummary { id: string; title: string; subtitle?: string; at?: string; link?: string }
 export interface ReportListItem { id: string; periodKey: string; periodLabel: string; generatedAt: string; generatedBy: string | null }
 export interface MetricChange { key: string; label: string; frozen: number | null; current: number | null; added: string[]; removed: string[] }

@@ -14,7 +14,7 @@ export const analysisEn: Record<keyof typeof analysisZh, string> = {
   'analysis.unavailableHint': 'The module behind this metric has not landed yet; it is not counted as 0',
   'analysis.yoy': 'YoY',
   'analysis.trend': 'Last eight quarters',
-  'analysis.breakdown': '{metric} by category',
+  'analysis.breakdown': '{metric} by {dimension}',
   'analysis.clickHint': 'Click a figure or a chart element to see its records',
   'analysis.records': '{metric}: records',
   'analysis.recordsTotal': '{n} records (only those within your data scope are shown)',

@@ -13,7 +13,7 @@ export const analysisZh = {
   'analysis.unavailableHint': '该指标所属业务模块尚未上线，不计为0',
   'analysis.yoy': '同比',
   'analysis.trend': '近八个季度趋势',
-  'analysis.breakdown': '{metric}构成',
+  'analysis.breakdown': '{metric}（按{dimension}）',
   'analysis.clickHint': '点击数字或图形查看对应记录',
   'analysis.records': '{metric}：对应记录',
   'analysis.recordsTotal': '共 {n} 条记录（仅显示您数据范围内的记录）',

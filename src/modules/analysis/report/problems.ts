@@ -4,7 +4,8 @@ import { formatFigure, text, type Paragraph, type Run } from './model';
 type Available = Extract<MetricResult, { value: number }>;
 type Breakdown = Array<{ key: string; label: string; value: number; recordIds: string[] }>;
 const available = (m: MetricResult | undefined): m is Available => !!m && 'value' in m;
-const breakdownOf = (m: Available, dim: string): Breakdown | undefined => (m.breakdown as Record<string, Breakdown> | undefined)?.[dim];
+/** A breakdown's named parts: records without the value (未填写, 县直及未指明乡镇) are no township or category to point at. */
+const breakdownOf = (m: Available, dim: string): Breakdown | undefined => (m.breakdown as Record<string, Breakdown> | undefined)?.[dim]?.filter((b) => b.key !== 'unknown');
 
 interface Finding { score: number; runs: Run[] }
 

@@ -9,7 +9,7 @@ import { ensureCasesRoles } from '../../cases/permissions';
 import { ensureBuiltinRoles } from '../../org/builtinRoles';
 import { DEMO_PASSWORD } from '../../org/demo/createDemoCounty';
 import { ensureReportRoles } from '../../reports/permissions';
-import { ensureEfficiencyCategories } from '../../reports/routingService';
+import { ensureDictionary } from '../../reports/dictionaries';
 import { rng } from './bulk';
 import { createScaleCases } from './cases';
 import { loadProvinceDivisions } from './divisions';
@@ -48,7 +48,8 @@ export async function generateProvince(db: Kysely<DB>, config: Config, audit: Au
     const rand = rng((opts.seed ?? 20261127) + Number(div.county.code));
     const r = await db.transaction().execute(async (trx) => {
       const county = await createScaleOrganisation(trx, div, rand, { passwordHash, roleIds, since: from });
-      await ensureEfficiencyCategories(trx, county.code);
+      await ensureDictionary(trx, 'efficiencyCategory', county.code);
+      await ensureDictionary(trx, 'sector', county.code);
       const accusations = await createScaleReports(trx, county, cal, config, rand, { from, today, perYear: opts.reportsPerYear });
       const reports = Number((await sql<{ n: string }>`select count(*) as n from reports where county_code = ${county.code}`.execute(trx)).rows[0].n);
       const c = await createScaleCases(trx, county, cal, rand, { from, today, casesPerYear: opts.casesPerYear }, accusations);

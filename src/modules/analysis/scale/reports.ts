@@ -5,8 +5,8 @@ import type { StatutoryCalendar } from '../../../platform/calendar/statutoryCale
 import type { Config } from '../../../platform/config';
 import type { DB } from '../../../platform/db/schema';
 import { intakeDeadlines, resultNoticeDue, settleDue } from '../../reports/deadlines';
-import { answers, efficiencyTitles, fill, issues, otherTitles, things } from '../../reports/demoText';
-import { defaultEfficiencyCategories } from '../../reports/routingService';
+import { answers, demoSector, efficiencyTitles, fill, issues, otherTitles, things } from '../../reports/demoText';
+import { defaultEfficiencyCategories } from '../../reports/dictionaries';
 import { sealIdentity } from '../../reports/vault';
 import { bulkInsert, weighted, type Column } from './bulk';
 import type { ScaleCounty, ScaleOfficial } from './organisation';
@@ -24,7 +24,7 @@ const targetShares = [['village', 77], ['township', 17], ['general', 4], ['depar
 const categoryShares = [['职务违法', 34], ['违反廉洁纪律', 26], ['违反群众纪律', 26], ['违反组织纪律', 8], ['违反工作纪律', 4], ['违反生活纪律', 2]] as const;
 
 const reportColumns: Column[] = [['id', 'uuid'], ['county_code', 'text'], ['unit_id', 'uuid'], ['serial', 'text'], ['channel', 'text'], ['kind', 'text'], ['category', 'text'],
-  ['efficiency_category', 'text'], ['title', 'text'], ['content', 'text'], ['township_code', 'text'], ['village_code', 'text'], ['accused_name', 'text'], ['accused_unit', 'text'],
+  ['efficiency_category', 'text'], ['sector', 'text'], ['title', 'text'], ['content', 'text'], ['township_code', 'text'], ['village_code', 'text'], ['accused_name', 'text'], ['accused_unit', 'text'],
   ['accused_post', 'text'], ['accused_official_id', 'uuid'], ['accused_rank', 'text'], ['accused_managed_by', 'text'], ['identified', 'boolean'], ['identity_cipher', 'text'],
   ['data_key_wrapped', 'text'], ['key_id', 'text'], ['caller_consent', 'boolean'], ['referral_doc_no', 'text'], ['status', 'text'], ['repeat_of', 'uuid'], ['matter_group', 'uuid'],
   ['received_at', 'timestamptz'], ['received_on', 'date'], ['route_due', 'date'], ['accept_notice_due', 'date'], ['accept_notified_at', 'timestamptz'], ['accepted_on', 'date'],
@@ -66,11 +66,12 @@ export async function createScaleReports(db: Kysely<DB>, county: ScaleCounty, ca
     let official = kind === 'accusation' ? pick(county.officialsOf.get(accusedUnit.id) ?? [null]) : null;
     const category = kind === 'accusation' ? weighted(rand, categoryShares) : null;
     const effCat = efficiency ? pick(defaultEfficiencyCategories).code : null;
-    let title: string; let content: string;
+    let title: string; let content: string; let thing: string | null = null;
     const who = official ? `${accusedUnit.name}${official.post}${official.name[0]}某某` : `${accusedUnit.name}有关人员`;
     if (kind === 'accusation') {
       const issue = issues.find((x) => x.category === category)!;
-      const values = { who, place: village?.name ?? township.name, thing: pick(things) };
+      thing = pick(things);
+      const values = { who, place: village?.name ?? township.name, thing };
       title = fill(pick(issue.titles), values); content = fill(pick(issue.contents), values);
     } else if (efficiency) {
       title = fill(pick(efficiencyTitles[effCat!]), { unit: accusedUnit.name }); content = `${title}，希望有关部门改进作风、提高效率。`;
@@ -115,7 +116,7 @@ export async function createScaleReports(db: Kysely<DB>, county: ScaleCounty, ca
         }
       }
     }
-    rows.push([id, county.code, r.unit, `${county.code}-${d.slice(0, 4)}-${seq.rows[idx].n.padStart(6, '0')}`, channel, kind, category, effCat, title, content,
+    rows.push([id, county.code, r.unit, `${county.code}-${d.slice(0, 4)}-${seq.rows[idx].n.padStart(6, '0')}`, channel, kind, category, effCat, demoSector(thing, effCat), title, content,
       target === 'department' ? null : township.code, target === 'village' ? village?.code ?? null : null, official ? `${official.name[0]}某某` : null, accusedUnit.name,
       official?.post ?? null, official?.id ?? null, official?.rank ?? null, official?.managedBy ?? null, identified, sealed?.identity_cipher, sealed?.data_key_wrapped, sealed?.key_id,
       channel === 'phone' ? true : null, channel === 'referral' ? `上级纪委信转〔${d.slice(0, 4)}〕${1 + Math.floor(rand() * 300)}号` : null, r.status, repeatOf, group,

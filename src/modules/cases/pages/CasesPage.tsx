@@ -7,10 +7,11 @@ import type { Page } from '../../../web/api/types';
 import { PageHeader } from '../../../web/components/PageHeader';
 import { serverPagination } from '../../../web/components/serverPagination';
 import { useLocale, useT } from '../../../web/i18n';
+import { chinaTime } from './DetentionModals';
 import { deadlineColor, stageColor, stageLabel } from './labels';
 import { useCaseTypeLabel } from './caseTypeOptions';
 
-interface Warning { kind: 'case' | 'clue'; id: string; number: string; title: string; ruleKey: string; labelZh: string; labelEn: string; source: string; due: string; daysLeft: number; state: string }
+interface Warning { kind: 'case' | 'clue'; id: string; number: string; title: string; ruleKey: string; labelZh: string; labelEn: string; source: string; due: string; daysLeft: number; state: string; dueAt?: string }
 interface CaseItem { id: string; doc_no: string; title: string; stage: string; stage_since: string; opened_on: string; case_type_code: string; economic: boolean; suspended_since: string | null }
 
 /** Cases the user may see: their teams' cases, or all in scope for supervisors. */
@@ -57,7 +58,8 @@ export default function CasesPage() {
               { title: t('cases.ui.serial'), dataIndex: 'number', width: 180 },
               { title: t('cases.ui.title'), dataIndex: 'title', ellipsis: true },
               { title: t('cases.ui.rule'), key: 'r', width: 200, render: (_, w) => (locale === 'en' ? w.labelEn : w.labelZh) },
-              { title: t('cases.ui.dueOn'), dataIndex: 'due', width: 110, render: (d: string, w) => <Tag color={deadlineColor[w.state]}>{d}</Tag> },
+              // The 留置 notice is due to the hour (start + 24 h): show the time too.
+              { title: t('cases.ui.dueOn'), dataIndex: 'due', width: 150, render: (d: string, w) => <Tag color={deadlineColor[w.state]}>{w.dueAt ? chinaTime(w.dueAt) : d}</Tag> },
               { title: t('cases.ui.basis'), dataIndex: 'source', ellipsis: true },
             ]} />
         ) : (<>

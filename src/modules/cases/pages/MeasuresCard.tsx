@@ -10,14 +10,18 @@ import type { DeadlineRule } from '../rules/ruleTable';
 import type { measureEnd, measureExtension, measureStart } from '../schema';
 import { ActionModal } from './ActionModal';
 import type { CaseView } from './caseView';
+import { ExtensionHistory, NoticeModal, NoticeTag, SpecialExtendModal, chinaInstant } from './DetentionModals';
 import { StaffSelect, todayIso } from './formKit';
 import { ruleLabel } from './labels';
 
 /** A measure as the case file returns it (caseFileParts.measuresOf). */
 export interface CaseMeasure {
   id: string; subject_id: string; subjectName: string; kind: CaseMeasureKind; rule_key: string | null; started_on: string; approval_ref: string; approved_by: string | null;
-  due_on: string | null; extensions: Array<{ approvedOn: string; approvalRef: string; amount?: number; unit?: string }>; ended_on: string | null; end_reason: string | null;
+  due_on: string | null; extensions: Array<{ approvedOn: string; approvalRef: string; amount?: number; unit?: string; special?: true }>; ended_on: string | null; end_reason: string | null;
   note: string | null; state: 'ok' | 'dueSoon' | 'overdue' | 'ended' | 'overran' | 'noPeriod';
+  /** 留置 only: start to the minute, the 24-hour notice to unit and family (第五十条) and its state. */
+  started_at: string | null; noticeDueAt: string | null; noticeState: 'pending' | 'overdue' | 'notified' | 'late' | 'withheld' | null;
+  notices: Array<{ party: 'unit' | 'family'; notifiedAt: string | null; method: string | null; note: string | null; withheldReason: string | null }>;
 }
 
 const stateColor: Record<CaseMeasure['state'], string> = { ok: 'blue', dueSoon: 'gold', overdue: 'red', ended: 'green', overran: 'orange', noPeriod: 'cyan' };
@@ -34,7 +38,7 @@ function useRules() {
 export function MeasuresCard({ c, write }: { c: CaseView; write: boolean }) {
   const t = useT();
   const locale = useLocale();
-  const [dialog, setDialog] = useState<{ kind: 'start' } | { kind: 'extend' | 'end'; m: CaseMeasure } | null>(null);
+  const [dialog, setDialog] = useState<{ kind: 'start' } | { kind: 'extend' | 'end' | 'special' | 'notice'; m: CaseMeasure } | null>(null);
   const measures = ((c as CaseView & { measures?: CaseMeasure[] }).measures ?? [])
     .slice().sort((a, b) => a.subjectName.localeCompare(b.subjectName, 'zh-CN') || a.started_on.localeCompare(b.started_on));
   const runFrom = (i: number) => { let n = 0; while (measures[i + n]?.subject_id === measures[i].subject_id) n++; return n; };
@@ -52,13 +56,21 @@ export function MeasuresCard({ c, write }: { c: CaseView; write: boolean }) {
         { title: t('cases.ui.approvalRef'), dataIndex: 'approval_ref', ellipsis: true },
         { title: t('cases.ui.dueOn'), dataIndex: 'due_on', width: 170, render: (d: string | null, m) => (d
           ? <span data-testid="measure-due">{d}{m.extensions.length > 0 && <Tooltip title={m.extensions.map((x) => `${x.approvedOn} ${x.approvalRef}`).join('；')}>
-            <Tag style={{ marginLeft: 4 }}>{t('cases.ui.extended')}×{m.extensions.length}</Tag></Tooltip>}</span>
+            <Tag style={{ marginLeft: 4 }}>{t('cases.ui.extended')}×{m.extensions.length}</Tag></Tooltip>}<br /><ExtensionHistory m={m} /></span>
           : <span style={{ color: '#999' }}>{t('cases.ui.measureNoPeriod')}</span>) },
+        { title: t('cases.ui.notice'), key: 'notice', width: 110, render: (_, m) => <Space orientation="vertical" size={2}>
+          <NoticeTag m={m} />
+          {write && m.noticeState && m.noticeState !== 'notified' && m.noticeState !== 'late' && (
+            <Button size="small" type="link" style={{ padding: 0 }} onClick={() => setDialog({ kind: 'notice', m })} data-testid="measure-notice">{t('cases.ui.noticeRecord')}</Button>)}
+        </Space> },
         { title: t('cases.ui.measureEndedOn'), dataIndex: 'ended_on', width: 105, render: (d: string | null, m) => (d ? <Tooltip title={m.end_reason}>{d}</Tooltip> : '') },
         { title: '', dataIndex: 'state', width: 120, render: (s: CaseMeasure['state']) => <Tag color={stateColor[s]} data-testid="measure-state">{t(`cases.ui.measureState.${s}` as MessageKey)}</Tag> },
-        { title: '', key: 'a', width: 120, render: (_, m) => write && !m.ended_on && (
-          <Space size={4}>
+        { title: '', key: 'a', width: 150, render: (_, m) => write && !m.ended_on && (
+          <Space size={4} wrap>
             {m.due_on && <Button size="small" type="link" onClick={() => setDialog({ kind: 'extend', m })} data-testid="measure-extend">{t('cases.ui.extend')}</Button>}
+            {/* 特别延长 only after the ordinary extension and only once (第四十八条); the server refuses otherwise. */}
+            {m.kind === 'detention' && m.extensions.some((x) => !x.special) && !m.extensions.some((x) => x.special) && (
+              <Button size="small" type="link" danger onClick={() => setDialog({ kind: 'special', m })} data-testid="measure-special">{t('cases.ui.specialExtend')}</Button>)}
             <Button size="small" type="link" onClick={() => setDialog({ kind: 'end', m })} data-testid="measure-end">{t('cases.ui.measureEnd')}</Button>
           </Space>
         ) },
@@ -66,6 +78,8 @@ export function MeasuresCard({ c, write }: { c: CaseView; write: boolean }) {
       <MeasureStartModal c={c} open={dialog?.kind === 'start'} onClose={close} />
       <MeasureExtendModal c={c} measure={dialog?.kind === 'extend' ? dialog.m : null} onClose={close} />
       <MeasureEndModal c={c} measure={dialog?.kind === 'end' ? dialog.m : null} onClose={close} />
+      <SpecialExtendModal c={c} measure={dialog?.kind === 'special' ? dialog.m : null} onClose={close} />
+      <NoticeModal c={c} measure={dialog?.kind === 'notice' ? dialog.m : null} onClose={close} />
     </Card>
   );
 }
@@ -79,9 +93,11 @@ function MeasureStartModal({ c, open, onClose }: { c: CaseView; open: boolean; o
   const rules = useRules();
   return (
     <ActionModal<StartValues> open={open} title={t('cases.ui.measureStart')} onClose={onClose} testId="measure-form" width={620}
-      fields={['subjectId', 'kind', 'startedOn', 'approverId', 'approvalRef', 'note']}
+      fields={['subjectId', 'kind', 'startedOn', 'startedAt', 'approverId', 'approvalRef', 'note']}
       initial={{ subjectId: c.subjects.length === 1 ? c.subjects[0].id : undefined, startedOn: todayIso() }}
-      submit={(v) => api.post(`/cases/cases/${c.id}/measures`, { ...v, approverId: v.approverId || undefined, note: v.note || undefined })}>
+      submit={(v) => api.post(`/cases/cases/${c.id}/measures`, {
+        ...v, approverId: v.approverId || undefined, note: v.note || undefined, startedAt: v.kind === 'detention' && v.startedAt ? chinaInstant(v.startedAt) : undefined,
+      })}>
       {(form) => (
         <>
           <Row gutter={12}>
@@ -105,6 +121,10 @@ function MeasureStartModal({ c, open, onClose }: { c: CaseView; open: boolean; o
             <Col span={12}><Form.Item name="startedOn" label={t('cases.ui.measureStartedOn')} rules={[{ required: true }]}><Input type="date" /></Form.Item></Col>
             <Col span={12}><Form.Item name="approverId" label={t('cases.ui.approver')}><StaffSelect approves="approvesCases" data-testid="measure-approver" /></Form.Item></Col>
           </Row>
+          <Form.Item noStyle shouldUpdate={(a, b) => a.kind !== b.kind}>
+            {() => form.getFieldValue('kind') === 'detention' && (
+              <Form.Item name="startedAt" label={t('cases.ui.startedAt')} extra={t('cases.ui.startedAtHint')}><Input type="datetime-local" data-testid="measure-started-at" /></Form.Item>)}
+          </Form.Item>
           <Form.Item name="approvalRef" label={t('cases.ui.approvalRef')} rules={[{ required: true }]}><Input maxLength={100} /></Form.Item>
           <Form.Item name="note" label={t('cases.ui.note')}><Input.TextArea rows={2} maxLength={1000} /></Form.Item>
         </>

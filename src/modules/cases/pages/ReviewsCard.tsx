@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Button, Card, Col, Form, Input, Radio, Row, Space, Table, Tag, Tooltip } from 'antd';
+import { Button, Card, Col, Form, Input, Radio, Row, Select, Space, Table, Tag, Tooltip } from 'antd';
 import { api } from '../../../web/api/client';
 import { useLocale, useT, type MessageKey } from '../../../web/i18n';
 import { ActionModal } from './ActionModal';
 import type { CaseOutcome, CaseView } from './caseView';
-import { todayIso } from './formKit';
+import { todayIso, useStaff } from './formKit';
 import { SanctionFields } from './SanctionFields';
 import { deadlineColor, ruleLabel, sanctionLabel } from './labels';
 
@@ -13,6 +13,8 @@ export interface CaseReview {
   id: string; subject_id: string; outcome_id: string; level: 'reexamination' | 'recheck'; decision_received_on: string; application_due: string; applied_on: string;
   accepted_on: string; decision_due: string; decision: 'upheld' | 'changed' | 'revoked' | null; decided_on: string | null; reason: string | null;
   new_outcome_id: string | null; state: string;
+  /** 申请理由, and the staff handling the review (never the original case's team). */
+  statement: string | null; handlers: Array<{ id: string; displayName: string }>;
 }
 
 type Level = CaseReview['level'];
@@ -64,6 +66,9 @@ export function ReviewsCard({ c, write }: { c: CaseView; write: boolean }) {
         { title: t('cases.ui.reviewReceivedOn'), dataIndex: 'decision_received_on', width: 105 },
         { title: t('cases.ui.reviewAppliedOn'), key: 'ap', width: 175, render: (_, r) => <>{r.applied_on}<span style={{ color: '#999' }}>（{t('cases.ui.reviewApplicationDue')} {r.application_due}）</span></> },
         { title: t('cases.ui.reviewAcceptedOn'), dataIndex: 'accepted_on', width: 105 },
+        { title: t('cases.ui.reviewHandlers'), key: 'h', width: 120, render: (_, r) => r.handlers.map((h) => h.displayName).join('、') },
+        { title: t('cases.ui.reviewStatement'), dataIndex: 'statement', ellipsis: { showTitle: false },
+          render: (v: string | null) => v && <Tooltip title={v}><span data-testid="review-statement">{v}</span></Tooltip> },
         { title: t('cases.ui.reviewDecisionDue'), key: 'due', width: 170, render: (_, r) => <>{r.decision_due} <Tag color={deadlineColor[r.state]}>{t(`cases.ui.state.${r.state}` as MessageKey)}</Tag></> },
         { title: t('cases.ui.reviewDecision'), key: 'd', render: (_, r) => (r.decision
           ? <Tooltip title={r.reason}><Tag color={decisionColor[r.decision]} data-testid="review-decision">{level(r.decision)}</Tag>{r.decided_on}
@@ -76,7 +81,7 @@ export function ReviewsCard({ c, write }: { c: CaseView; write: boolean }) {
   );
 }
 
-interface ApplyValues { decisionReceivedOn: string; appliedOn: string; acceptedOn?: string }
+interface ApplyValues { decisionReceivedOn: string; appliedOn: string; acceptedOn?: string; statement?: string; handlerIds?: string[] }
 
 /** Records an application; the received date defaults to the decision it challenges (the original, or the 复审 decision). */
 function ReviewApplyModal({ c, target, reviews, onClose }: {
@@ -87,18 +92,29 @@ function ReviewApplyModal({ c, target, reviews, onClose }: {
   const first = reviews.find((r) => r.outcome_id === target?.outcome.id && r.level === 'reexamination');
   const received = target?.level === 'recheck' ? first?.decided_on ?? todayIso() : target?.outcome.decided_on ?? todayIso();
   const level = target ? ruleLabel(`cases.review.${target.level}`, locale) : '';
+  const staff = useStaff();
   return (
-    <ActionModal<ApplyValues> open={!!target} title={t('cases.ui.reviewApply', { level })} onClose={onClose} testId="review-apply-form"
-      fields={['decisionReceivedOn', 'appliedOn', 'acceptedOn']} initial={{ decisionReceivedOn: received, appliedOn: todayIso() }}
-      submit={(v) => api.post(`/cases/cases/${c.id}/subjects/${target!.outcome.subject_id}/outcomes/${target!.outcome.id}/reviews`,
-        { level: target!.level, decisionReceivedOn: v.decisionReceivedOn, appliedOn: v.appliedOn, acceptedOn: v.acceptedOn || undefined })}>
+    <ActionModal<ApplyValues> open={!!target} title={t('cases.ui.reviewApply', { level })} onClose={onClose} testId="review-apply-form" width={640}
+      fields={['decisionReceivedOn', 'appliedOn', 'acceptedOn', 'statement', 'handlerIds']} initial={{ decisionReceivedOn: received, appliedOn: todayIso() }}
+      submit={(v) => api.post(`/cases/cases/${c.id}/subjects/${target!.outcome.subject_id}/outcomes/${target!.outcome.id}/reviews`, {
+        level: target!.level, decisionReceivedOn: v.decisionReceivedOn, appliedOn: v.appliedOn, acceptedOn: v.acceptedOn || undefined,
+        statement: v.statement || undefined, handlerIds: v.handlerIds ?? [],
+      })}>
       {() => (
+        <>
         <Row gutter={12}>
           <Col span={8}><Form.Item name="decisionReceivedOn" label={t(target?.level === 'recheck' ? 'cases.ui.reviewReceivedFirst' : 'cases.ui.reviewReceivedOn')} rules={[{ required: true }]}>
             <Input type="date" /></Form.Item></Col>
           <Col span={8}><Form.Item name="appliedOn" label={t('cases.ui.reviewAppliedOn')} rules={[{ required: true }]}><Input type="date" /></Form.Item></Col>
           <Col span={8}><Form.Item name="acceptedOn" label={t('cases.ui.reviewAcceptedOn')} extra={t('cases.ui.reviewAcceptedHint')}><Input type="date" /></Form.Item></Col>
         </Row>
+        {/* Picked from the staff list; the server refuses anyone who was on the original case, naming them. */}
+        <Form.Item name="handlerIds" label={t('cases.ui.reviewHandlers')} extra={t('cases.ui.reviewHandlersHint')}>
+          <Select mode="multiple" loading={staff.isLoading} showSearch={{ optionFilterProp: 'label' }} data-testid="review-handlers"
+            options={(staff.data?.items ?? []).map((s) => ({ value: s.id, label: `${s.displayName}（${s.unitName}）` }))} /></Form.Item>
+        <Form.Item name="statement" label={t('cases.ui.reviewStatement')} extra={t('cases.ui.reviewStatementHint')}>
+          <Input.TextArea rows={3} maxLength={5000} data-testid="review-statement-input" /></Form.Item>
+        </>
       )}
     </ActionModal>
   );

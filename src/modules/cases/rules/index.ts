@@ -15,3 +15,4 @@ export * from './outcomes';
 export { casesRulesMessages, renderViolation } from './messages';
 export * from './measures';
 export * from './reviews';
+export * from './detention';

@@ -23,6 +23,18 @@ const zh: Record<string, string> = {
   'cases.review.changeNeedsSanction': '变更处分须写明变更后的处分（依据：{source}）',
   'cases.review.sanctionOnlyWhenChanged': '只有变更决定才写明新的处分（依据：{source}）',
   'cases.review.trackMismatch': '变更后的处分应与原处分同为党纪处分或同为政务处分（依据：{source}）',
+  'cases.review.handlerOnCase': '{field}：{user}曾担任原案{roleZh}，不得承办{levelZh}，复审复核应由未参与原案的人员独立办理（依据：{source}）',
+  'cases.review.handlerNotFound': '{field}中有用户不存在、已停用或不属本县',
+  'cases.detention.specialOnlyDetention': '只有留置可以特别延长，{kindZh}不能（依据：{source}）',
+  'cases.detention.specialBeforeExtension': '留置须先经一次延长（不超过3个月），才能经国家监察委员会批准再延长2个月（依据：{source}）',
+  'cases.detention.specialAlready': '该留置已于 {date} 特别延长（{ref}），不能再次延长（依据：{source}）',
+  'cases.detention.tenYearsRequired': '{field}须确认为“是”：只有可能判处十年有期徒刑以上的，才可经国家监察委员会批准再延长留置（依据：监察法（2024） 第四十八条）',
+  'cases.detention.notDetention': '只有留置需要记录通知单位和家属',
+  'cases.detention.noticeInFuture': '通知时间不能晚于现在（依据：{source}）',
+  'cases.detention.noticeBeforeStart': '通知时间 {at} 不能早于留置开始时间 {start}（依据：{source}）',
+  'cases.detention.startedAtDate': '{field}须在开始日期当天（北京时间）',
+  'cases.detention.noticeNeedsMethod': '已通知的，须填写{field}',
+  'cases.detention.noticeOrReason': '请填写通知时间和方式，或者未通知的理由',
 };
 
 const en: Record<string, string> = {
@@ -47,6 +59,18 @@ const en: Record<string, string> = {
   'cases.review.changeNeedsSanction': 'A change must state the new sanction (basis: {source})',
   'cases.review.sanctionOnlyWhenChanged': 'Only a change states a new sanction (basis: {source})',
   'cases.review.trackMismatch': 'The changed sanction must stay on the same track (party or administrative) as the original (basis: {source})',
+  'cases.review.handlerOnCase': '{field}: {user} was {roleEn} on the original case and may not handle the {levelEn}; reviews are handled independently by staff who were not on the case (basis: {source})',
+  'cases.review.handlerNotFound': '{field} names a user who does not exist, is inactive or is outside this county',
+  'cases.detention.specialOnlyDetention': 'Only detention can be specially extended, not {kindEn} (basis: {source})',
+  'cases.detention.specialBeforeExtension': 'Detention must first have its one ordinary extension (≤ 3 months) before the further 2 months approved by the National Supervisory Commission (basis: {source})',
+  'cases.detention.specialAlready': 'This detention was already specially extended on {date} ({ref}); it cannot be extended again (basis: {source})',
+  'cases.detention.tenYearsRequired': '{field} must be confirmed: the further extension is only for a person who may be sentenced to ten years or more (basis: 监察法（2024） 第四十八条)',
+  'cases.detention.notDetention': 'Only a detention needs the notice to the unit and family',
+  'cases.detention.noticeInFuture': 'The notice time cannot be in the future (basis: {source})',
+  'cases.detention.noticeBeforeStart': 'The notice time {at} cannot be before the detention began at {start} (basis: {source})',
+  'cases.detention.startedAtDate': '{field} must fall on the start date (China time)',
+  'cases.detention.noticeNeedsMethod': 'A notice given needs its {field}',
+  'cases.detention.noticeOrReason': 'Give the notice time and method, or the reason it was not given',
 };
 
 for (const [k, [lz, le]] of Object.entries(measureLabels)) {

@@ -54,3 +54,27 @@ export function checkReviewDecision(
   if (input.decision === 'changed' && input.hasSanction && !input.sameTrack) out.push(violation('cases.review.trackMismatch', REVIEW_OUTCOME_SOURCE, 'S'));
   return out;
 }
+
+/**
+ * Independent review: the staff handling a 复审/复核 may not have been on the original case (its investigators, its
+ * 审理 staff or the approver of its opening). The reference places this rule with 实施条例 第二百一十条、第二百一十一条
+ * on the 复审/复核 row without quoting the paragraph, hence confidence S.
+ */
+export const REVIEW_INDEPENDENCE_SOURCE = '监察法实施条例（2021） 第二百一十条、第二百一十一条（复审复核人员不得为原案调查、审理人员）';
+export type OriginalRole = 'investigator' | 'reviewer' | 'approver';
+const ROLE: Record<OriginalRole, [string, string]> = { investigator: ['调查人员', 'investigator'], reviewer: ['审理人员', 'trial staff'], approver: ['立案审批人', 'approver of the case opening'] };
+
+export function checkReviewHandlers(
+  level: ReviewLevelName, handlers: readonly { id: string; name: string }[], original: readonly { userId: string; role: OriginalRole }[],
+): RuleViolation[] {
+  const [zh, en] = LEVEL[level];
+  const out: RuleViolation[] = [];
+  for (const h of handlers) {
+    const roles = [...new Set(original.filter((o) => o.userId === h.id).map((o) => o.role))];
+    if (!roles.length) continue;
+    out.push(violation('cases.review.handlerOnCase', REVIEW_INDEPENDENCE_SOURCE, 'S', {
+      user: h.name, levelZh: zh, levelEn: en, roleZh: roles.map((r) => ROLE[r][0]).join('、'), roleEn: roles.map((r) => ROLE[r][1]).join(', '),
+    }));
+  }
+  return out;
+}

@@ -3,11 +3,12 @@ import { App, Button, Checkbox, Col, Drawer, Form, Input, Row, Select, Space, Ty
 import { api } from '../../../web/api/client';
 import { handleFormError } from '../../../web/api/formErrors';
 import { useT, type MessageKey } from '../../../web/i18n';
+import { dictionaryOptions, useEfficiencyCategories, useSectors } from './settingsData';
 import { channels, kinds } from './types';
 
 interface Values {
   channel: string; kind: string; title: string; content: string; callerConsent?: boolean; referralDocNo?: string; receivedOn?: string;
-  realName?: boolean; name?: string; phone?: string; accusedName?: string; accusedUnit?: string;
+  sector?: string; efficiencyCategory?: string; realName?: boolean; name?: string; phone?: string; accusedName?: string; accusedUnit?: string;
 }
 interface Created { id: string; serial: string; receipt: string; repeatCandidates: Array<{ id: string; serial: string; title: string }> }
 
@@ -19,10 +20,13 @@ export function IntakeDrawer({ open, onClose, onCreated }: { open: boolean; onCl
   const [form] = Form.useForm<Values>();
   const channel = Form.useWatch('channel', form);
   const realName = Form.useWatch('realName', form);
+  const kind = Form.useWatch('kind', form);
+  const sectors = useSectors(open);
+  const efficiency = useEfficiencyCategories(open);
   const save = useMutation({
     meta: { manualError: true },
     mutationFn: (v: Values) => api.post<Created>('/reports', {
-      channel: v.channel, kind: v.kind, title: v.title, content: v.content, anonymous: !v.realName,
+      channel: v.channel, kind: v.kind, sector: v.sector || undefined, efficiencyCategory: v.kind === 'efficiency' ? v.efficiencyCategory || undefined : undefined, title: v.title, content: v.content, anonymous: !v.realName,
       reporter: v.realName ? { name: v.name, phone: v.phone } : undefined,
       accused: v.accusedName || v.accusedUnit ? { name: v.accusedName || undefined, unit: v.accusedUnit || undefined } : undefined,
       callerConsent: v.channel === 'phone' ? !!v.callerConsent : undefined, referralDocNo: v.referralDocNo || undefined, receivedOn: v.receivedOn || undefined,
@@ -55,6 +59,12 @@ export function IntakeDrawer({ open, onClose, onCreated }: { open: boolean; onCl
           <Col span={8}><Form.Item name="channel" label={t('reports.channel')}><Select options={opts(channels.filter((c) => c !== 'online'), 'reports.channel')} /></Form.Item></Col>
           <Col span={8}><Form.Item name="kind" label={t('reports.kind')}><Select options={opts(kinds, 'reports.kind')} /></Form.Item></Col>
           <Col span={8}><Form.Item name="receivedOn" label={t('reports.receivedOn')}><Input type="date" /></Form.Item></Col>
+        </Row>
+        <Row gutter={12}>
+          <Col span={12}><Form.Item name="sector" label={t('reports.sector')}><Select allowClear showSearch={{ optionFilterProp: 'label' }} data-testid="intake-sector" options={dictionaryOptions(sectors.data?.items)} /></Form.Item></Col>
+          {kind === 'efficiency' && (
+            <Col span={12}><Form.Item name="efficiencyCategory" label={t('reports.efficiencyCategory')}><Select allowClear options={dictionaryOptions(efficiency.data?.items)} /></Form.Item></Col>
+          )}
         </Row>
         {channel === 'phone' && <Form.Item name="callerConsent" valuePropName="checked"><Checkbox>{t('reports.callerConsent')}</Checkbox></Form.Item>}
         {channel === 'referral' && <Form.Item name="referralDocNo" label={t('reports.referralDocNo')} rules={[{ required: true }]}><Input maxLength={100} /></Form.Item>}

@@ -9,7 +9,11 @@ import { PageHeader } from '../../../web/components/PageHeader';
 import { useT, type MessageKey } from '../../../web/i18n';
 import { ClueFormDrawer } from '../../cases/pages/ClueFormDrawer';
 import { RouteDrawer } from './RouteDrawer';
+import { useEfficiencyCategories, useSectors } from './settingsData';
 import type { ReportDetail } from './types';
+
+/** An entry's name from a county dictionary; the code itself while the list loads or if the entry is gone. */
+const nameOf = (items: Array<{ code: string; name: string }> | undefined, code: string | null) => (code ? items?.find((i) => i.code === code)?.name ?? code : '—');
 
 type TextAction = 'reply' | 'close' | 'reveal' | 'message';
 
@@ -26,6 +30,8 @@ export default function ReportDetailPage() {
   const [toClue, setToClue] = useState(false);
   const navigate = useNavigate();
   const detail = useQuery({ queryKey: ['reports', id], queryFn: () => api.get<ReportDetail>(`/reports/${id}`) });
+  const sectors = useSectors();
+  const efficiency = useEfficiencyCategories(detail.data?.kind === 'efficiency');
   const refresh = () => void qc.invalidateQueries({ queryKey: ['reports'] });
   const run = useMutation({
     mutationFn: async ({ kind, value }: { kind: TextAction | 'confirm'; value: string }) => {
@@ -68,6 +74,8 @@ export default function ReportDetailPage() {
               { key: 'kind', label: t('reports.kind'), children: t(`reports.kind.${r.kind}` as MessageKey) },
               { key: 'channel', label: t('reports.channel'), children: t(`reports.channel.${r.channel}` as MessageKey) },
               { key: 'category', label: t('reports.category'), children: r.category ?? '—' },
+              { key: 'sector', label: t('reports.sector'), children: nameOf(sectors.data?.items, r.sector) },
+              ...(r.kind === 'efficiency' ? [{ key: 'efficiencyCategory', label: t('reports.efficiencyCategory'), children: nameOf(efficiency.data?.items, r.efficiencyCategory) }] : []),
               { key: 'unit', label: t('reports.unit'), children: r.unitName },
               { key: 'received', label: t('reports.receivedOn'), children: r.receivedOn },
               { key: 'reporter', label: t('reports.reporter'), children: r.reporter },

@@ -6,28 +6,35 @@ import { handleFormError } from '../../../web/api/formErrors';
 import { UnitTreeSelect } from '../../../web/components/UnitTreeSelect';
 import { useT, type MessageKey } from '../../../web/i18n';
 import { CategorySuggestion } from './CategorySuggestion';
+import { dictionaryOptions, useEfficiencyCategories, useSectors } from './settingsData';
 import { kinds, type ReportDetail, type RouteSuggestion } from './types';
 
-interface Values { kind: string; category?: string; unitId?: string; mode: 'transfer' | 'assignment'; dueDate?: string; note?: string }
+interface Values { kind: string; category?: string; sector?: string; efficiencyCategory?: string; unitId?: string; mode: 'transfer' | 'assignment'; dueDate?: string; note?: string }
 
 /** Triage (kind, category) and routing (转办/交办 to a unit, with a due date), with the rules' suggestion preselected. */
 export function RouteDrawer({ report, open, onClose }: { report: ReportDetail; open: boolean; onClose: () => void }) {
   const t = useT();
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
+  const kind = Form.useWatch('kind', form);
+  const sectors = useSectors(open);
+  const efficiency = useEfficiencyCategories(open);
   const suggestion = useQuery({
     queryKey: ['reports', report.id, 'route-suggestion'],
     queryFn: () => api.get<RouteSuggestion>(`/reports/${report.id}/route-suggestion`),
     enabled: open,
   });
   useEffect(() => {
-    if (open) form.setFieldsValue({ kind: report.kind, category: report.category ?? undefined, mode: 'assignment', unitId: suggestion.data?.unitId ?? undefined });
+    if (open) form.setFieldsValue({ kind: report.kind, category: report.category ?? undefined, sector: report.sector ?? undefined,
+      efficiencyCategory: report.efficiencyCategory ?? undefined, mode: 'assignment', unitId: suggestion.data?.unitId ?? undefined });
   }, [open, report, suggestion.data, form]);
 
   const save = useMutation({
     meta: { manualError: true },
     mutationFn: async (v: Values) => {
-      await api.patch(`/reports/${report.id}/triage`, { kind: v.kind, category: v.category || null });
+      await api.patch(`/reports/${report.id}/triage`, {
+        kind: v.kind, category: v.category || null, sector: v.sector ?? null, ...(v.kind === 'efficiency' ? { efficiencyCategory: v.efficiencyCategory ?? null } : {}),
+      });
       if (v.unitId) await api.post(`/reports/${report.id}/route`, { unitId: v.unitId, mode: v.mode, dueDate: v.dueDate || undefined, note: v.note || undefined });
     },
     onSuccess: () => {
@@ -47,6 +54,14 @@ export function RouteDrawer({ report, open, onClose }: { report: ReportDetail; o
         </Form.Item>
         <CategorySuggestion reportId={report.id} open={open} onAdopt={(c) => form.setFieldValue('category', c)} />
         <Form.Item name="category" label={t('reports.category')}><Input maxLength={50} /></Form.Item>
+        <Form.Item name="sector" label={t('reports.sector')}>
+          <Select allowClear showSearch={{ optionFilterProp: 'label' }} data-testid="route-sector" options={dictionaryOptions(sectors.data?.items, report.sector)} />
+        </Form.Item>
+        {kind === 'efficiency' && (
+          <Form.Item name="efficiencyCategory" label={t('reports.efficiencyCategory')}>
+            <Select allowClear options={dictionaryOptions(efficiency.data?.items, report.efficiencyCategory)} />
+          </Form.Item>
+        )}
         <Form.Item name="unitId" label={t('reports.unit')}><UnitTreeSelect data-testid="route-unit" /></Form.Item>
         <Form.Item name="mode" label={t('reports.routeMode')}>
           <Radio.Group options={[{ value: 'assignment', label: t('reports.mode.assignment') }, { value: 'transfer', label: t('reports.mode.transfer') }]} />

@@ -8,7 +8,8 @@ export const kinds: ReportKind[] = ['accusation', 'suggestion', 'appeal', 'outOf
 export const channels: Channel[] = ['letter', 'visit', 'phone', 'online', '12388', 'referral', 'inspection', 'monitoringPoint'];
 
 export interface ReportListItem {
-  id: string; serial: string; channel: Channel; kind: ReportKind; category: string | null; title: string; status: ReportStatus;
+  id: string; serial: string; channel: Channel; kind: ReportKind; category: string | null; efficiencyCategory: string | null; sector: string | null;
+  title: string; status: ReportStatus;
   townshipCode: string | null; accusedName: string | null; accusedUnit: string | null; identified: boolean; unitId: string; unitName: string;
   receivedOn: string; routeDue: string; handleDue: string | null; extendedDue: string | null; repeatOf: string | null;
 }
