@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { moduleResetTables } from '../modules';
 import { createDemoCounty, DEMO_PASSWORD, type DemoResult } from '../modules/org/demo/createDemoCounty';
+import { createDemoCampaigns, printDemoCampaigns } from '../modules/campaigns/demo';
 import { createDemoCases, printDemoCases } from '../modules/cases/demo';
 import { createDemoReports, printDemoReports } from '../modules/reports/demo';
 import { createDemoRisk, printDemoRisk } from '../modules/risk/demo';
@@ -48,6 +49,7 @@ export async function demoCommand(args: string[]): Promise<number> {
     printDemoReports(await createDemoReports(ctx.db, values.county, { config: ctx.config }));
     printDemoCases(await createDemoCases(ctx.db, values.county));
     printDemoRisk(await createDemoRisk(ctx.db, values.county));
+    printDemoCampaigns(await createDemoCampaigns(ctx.db, values.county));
     return 0;
   } finally {
     await closeContext(ctx);

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { createDemoCounty } from '../modules/org/demo/createDemoCounty';
+import { createDemoCampaigns, printDemoCampaigns } from '../modules/campaigns/demo';
 import { createDemoCases, printDemoCases } from '../modules/cases/demo';
 import { createDemoReports, printDemoReports } from '../modules/reports/demo';
 import { recoverAttachments } from '../modules/reports/intakeService';
@@ -24,6 +25,7 @@ export async function serveCommand(args: string[]): Promise<number> {
       printDemo(await createDemoCounty(ctx.db, process.env.LIANJIAN_DEMO_COUNTY ?? '530125'));
       printDemoReports(await createDemoReports(ctx.db, process.env.LIANJIAN_DEMO_COUNTY ?? '530125', { config }));
       printDemoCases(await createDemoCases(ctx.db, process.env.LIANJIAN_DEMO_COUNTY ?? '530125'));
+      printDemoCampaigns(await createDemoCampaigns(ctx.db, process.env.LIANJIAN_DEMO_COUNTY ?? '530125'));
     } else {
       process.stdout.write('数据库为空。请先创建系统管理员 The database is empty: create the first administrator with\n  npx lianjian admin create --username admin --county <6-digit county code>\n');
     }

@@ -10,6 +10,7 @@ import { registerMessages } from '../platform/i18n/messages';
 import { notificationRoutes } from '../platform/notifications/routes';
 import type { ServerModule } from './module';
 import { analysisModule } from './analysis/module';
+import { campaignsModule } from './campaigns/module';
 import { casesModule } from './cases/module';
 import { registerDimensions } from './analysis/dimensions';
 import { registerMetrics } from './analysis/registry';
@@ -30,6 +31,7 @@ export const serverModules: ServerModule[] = [
   casesModule,
   reportsModule,
   riskModule,
+  campaignsModule,
 ];
 
 for (const m of serverModules) {

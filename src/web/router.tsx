@@ -35,6 +35,8 @@ const pages: Record<string, LazyExoticComponent<ComponentType>> = {
   '/risk/processes/:id': lazy(() => import('../modules/risk/pages/ProcessPage')),
   '/risk/network': lazy(() => import('../modules/risk/pages/NetworkPage')),
   '/risk/imports': lazy(() => import('../modules/risk/pages/ImportsPage')),
+  '/campaigns': lazy(() => import('../modules/campaigns/pages/CampaignsPage')),
+  '/campaigns/:id': lazy(() => import('../modules/campaigns/pages/CampaignPage')),
   '/settings': lazy(() => import('./pages/SettingsPage')),
 };
 

@@ -1,3 +1,4 @@
+import { campaignsEn } from '../../modules/campaigns/pages/messages.en';
 import { casesEn } from '../../modules/cases/pages/messages.en';
 import { riskEn } from '../../modules/risk/pages/messages.en';
 import { analysisEn } from '../../modules/analysis/pages/messages.en';
@@ -5,7 +6,7 @@ import { orgEn } from '../../modules/org/pages/messages.en';
 import { reportsEn } from '../../modules/reports/pages/messages.en';
 import type { MessageKey } from './zh-CN';
 
-type ShellKey = Exclude<MessageKey, keyof typeof orgEn | keyof typeof analysisEn | keyof typeof reportsEn | keyof typeof casesEn | keyof typeof riskEn>;
+type ShellKey = Exclude<MessageKey, keyof typeof orgEn | keyof typeof analysisEn | keyof typeof reportsEn | keyof typeof casesEn | keyof typeof riskEn | keyof typeof campaignsEn>;
 
 const shell: Record<ShellKey, string> = {
   'app.name': 'Lianjian',
@@ -147,4 +148,4 @@ const shell: Record<ShellKey, string> = {
   'audit.brokenAt': 'Broken at seq. {seq} (ID {id}): {reason}',
 };
 
-export const en: Record<MessageKey, string> = { ...shell, ...orgEn, ...analysisEn, ...reportsEn, ...casesEn, ...riskEn };
+export const en: Record<MessageKey, string> = { ...shell, ...orgEn, ...analysisEn, ...reportsEn, ...casesEn, ...riskEn, ...campaignsEn };

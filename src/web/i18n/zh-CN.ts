@@ -1,3 +1,4 @@
+import { campaignsZh } from '../../modules/campaigns/pages/messages.zh';
 import { casesZh } from '../../modules/cases/pages/messages.zh';
 import { riskZh } from '../../modules/risk/pages/messages.zh';
 import { analysisZh } from '../../modules/analysis/pages/messages.zh';
@@ -148,5 +149,5 @@ const shell = {
   'audit.brokenAt': '第 {seq} 号记录（ID {id}）处断裂：{reason}',
 } as const;
 
-export const zhCN = { ...shell, ...orgZh, ...analysisZh, ...reportsZh, ...casesZh, ...riskZh };
+export const zhCN = { ...shell, ...orgZh, ...analysisZh, ...reportsZh, ...casesZh, ...riskZh, ...campaignsZh };
 export type MessageKey = keyof typeof zhCN;

@@ -3,7 +3,7 @@ import {
   EditOutlined,
   ApartmentOutlined, AuditOutlined, MailOutlined, DashboardOutlined, FileTextOutlined, BankOutlined, HomeOutlined, SafetyCertificateOutlined,
   SettingOutlined, TeamOutlined, UserOutlined, FileSearchOutlined, FolderOpenOutlined, IdcardOutlined, UnorderedListOutlined,
-  AlertOutlined, ProjectOutlined, DeploymentUnitOutlined, CloudUploadOutlined, ControlOutlined,
+  AlertOutlined, ProjectOutlined, FlagOutlined, DeploymentUnitOutlined, CloudUploadOutlined, ControlOutlined,
 } from '@ant-design/icons';
 import type { MessageKey } from '../i18n';
 
@@ -23,6 +23,7 @@ export const navGroups = [
   { key: 'reports', label: 'menu.group.reports' },
   { key: 'cases', label: 'menu.group.cases' },
   { key: 'risk', label: 'menu.group.risk' },
+  { key: 'campaigns', label: 'menu.group.campaigns' },
   { key: 'org', label: 'menu.group.org' },
   { key: 'system', label: 'menu.group.system' },
 ] as const satisfies ReadonlyArray<{ key: string; label: MessageKey }>;
@@ -43,6 +44,7 @@ export const navItems: NavItem[] = [
   { path: '/risk/processes', label: 'menu.riskProcesses', icon: <ProjectOutlined />, testId: 'menu-risk-processes', permission: 'risk.read', group: 'risk' },
   { path: '/risk/network', label: 'menu.riskNetwork', icon: <DeploymentUnitOutlined />, testId: 'menu-risk-network', permission: 'risk.read', group: 'risk' },
   { path: '/risk/imports', label: 'menu.riskImports', icon: <CloudUploadOutlined />, testId: 'menu-risk-imports', permission: 'risk.read', group: 'risk' },
+  { path: '/campaigns', label: 'menu.campaigns', icon: <FlagOutlined />, testId: 'menu-campaigns', permission: 'campaigns.read', group: 'campaigns' },
   { path: '/org/units', label: 'menu.orgUnits', icon: <ApartmentOutlined />, testId: 'menu-org-units', permission: 'org.unit.read', group: 'org' },
   { path: '/org/officials', label: 'menu.officials', icon: <UserOutlined />, testId: 'menu-officials', permission: 'org.official.read', group: 'org' },
   { path: '/org/companies', label: 'menu.companies', icon: <BankOutlined />, testId: 'menu-companies', permission: 'org.company.read', group: 'org' },

@@ -67,7 +67,9 @@ export function MeasuresCard({ c, write }: { c: CaseView; write: boolean }) {
         { title: '', dataIndex: 'state', width: 120, render: (s: CaseMeasure['state']) => <Tag color={stateColor[s]} data-testid="measure-state">{t(`cases.ui.measureState.${s}` as MessageKey)}</Tag> },
         { title: '', key: 'a', width: 150, render: (_, m) => write && !m.ended_on && (
           <Space size={4} wrap>
-            {m.due_on && <Button size="small" type="link" onClick={() => setDialog({ kind: 'extend', m })} data-testid="measure-extend">{t('cases.ui.extend')}</Button>}
+            {/* 留置 has one ordinary extension (第四十八条); after it only the special one is offered. */}
+            {m.due_on && !(m.kind === 'detention' && m.extensions.length > 0) && (
+              <Button size="small" type="link" onClick={() => setDialog({ kind: 'extend', m })} data-testid="measure-extend">{t('cases.ui.extend')}</Button>)}
             {/* 特别延长 only after the ordinary extension and only once (第四十八条); the server refuses otherwise. */}
             {m.kind === 'detention' && m.extensions.some((x) => !x.special) && !m.extensions.some((x) => x.special) && (
               <Button size="small" type="link" danger onClick={() => setDialog({ kind: 'special', m })} data-testid="measure-special">{t('cases.ui.specialExtend')}</Button>)}

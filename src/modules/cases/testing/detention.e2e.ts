@@ -74,6 +74,8 @@ describe('留置 special extension and notice in the browser', () => {
     await page.goto(`${e.baseUrl}/cases/cases/${caseId}`);
     const table = page.getByTestId('measure-table');
     await expect.poll(() => table.innerText()).toContain('2026-08-01');
+    // The one ordinary extension is used: only the special one is offered.
+    expect(await page.getByTestId('measure-extend').count()).toBe(0);
     expect(await page.getByTestId('measure-notice-state').innerText()).toBe('通知逾期');
     expect(await page.getByTestId('measure-notice-state').evaluate((el) => getComputedStyle(el).color)).toMatch(/rgb\(2\d\d, \d{1,2}, \d{1,2}\)/);
 
