@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { todayInShanghai } from '../src/platform/calendar/dates';
-import { screenshot, startE2E, type E2E } from './harness';
+import { apiAs, screenshot, signInPage, startE2E, type E2E } from './harness';
 
 /**
  * The case workflow in the browser, signed in as the demo case handler (审查调查室): a report becomes a clue, the
@@ -11,34 +11,16 @@ import { screenshot, startE2E, type E2E } from './harness';
  * the case and the form shows the recusal rule's message.
  */
 let e: E2E;
-const PASSWORD = 'Demo@2026';
 const suffix = Date.now().toString().slice(-5);
 
 let current: Page | undefined;
 
 async function signIn(username: string): Promise<Page> {
   if (current && !current.isClosed()) await current.close();
-  // The office's clock: the forms' default dates are the browser's local day, the server's are China's.
-  const page = await e.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  current = page;
-  await page.goto(`${e.baseUrl}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('menu-home').waitFor();
-  return page;
+  current = await signInPage(e, username);
+  return current;
 }
 
-/** API calls for the setup, as a signed-in user (the browser steps are what the test is about). */
-async function apiAs(username: string) {
-  const login = await e.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: PASSWORD } });
-  const cookie = String(login.headers['set-cookie']).split(';')[0];
-  return async (method: 'GET' | 'POST', url: string, payload?: object) => {
-    const res = await e.app.inject({ method, url: `/api/v1${url}`, headers: { cookie }, payload });
-    if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
-    return res.json();
-  };
-}
 
 async function newOfficial(name: string) {
   const unit = await e.ctx.db.selectFrom('units').select('id').where('code', '=', '530125102').executeTakeFirstOrThrow();
@@ -88,7 +70,7 @@ afterEach(async ({ task }) => {
 describe('clues, cases and sanctions in the browser', () => {
   it('turns a report into a clue, opens a case, decides a sanction and shows it on the integrity record', async () => {
     const official = await newOfficial(`案审测试${suffix}`);
-    const intake = await apiAs('intake');
+    const intake = await apiAs(e, 'intake');
     const report = await intake('POST', '/reports', {
       channel: 'letter', kind: 'accusation', anonymous: true, title: `反映${official.name}违规吃喝`, content: '来信反映该副镇长多次接受管理对象宴请。',
       accused: { name: official.name, officialId: official.id },
@@ -160,7 +142,7 @@ describe('clues, cases and sanctions in the browser', () => {
 
   it('shows the recusal refusal when a handler related to the accused tries to open the case', async () => {
     const official = await newOfficial(`回避测试${suffix}`);
-    const handler = await apiAs('cases');
+    const handler = await apiAs(e, 'cases');
     const clue = await handler('POST', '/cases/clues', {
       title: `反映${official.name}违规收受礼金`, receivedOn: todayInShanghai(), unitId: (await e.ctx.db.selectFrom('users').select('unit_id').where('username', '=', 'cases').executeTakeFirstOrThrow()).unit_id,
       sources: [{ type: 'inspection', note: '巡察移交' }], accused: [official.id],
@@ -189,7 +171,7 @@ describe('clues, cases and sanctions in the browser', () => {
   });
   it('records violations, recoveries, an extension and a suspension on a case file, and refuses a related team member', async () => {
     const official = await newOfficial(`卷宗测试${suffix}`);
-    const handler = await apiAs('cases');
+    const handler = await apiAs(e, 'cases');
     const today = todayInShanghai();
     const unitId = (await e.ctx.db.selectFrom('users').select('unit_id').where('username', '=', 'cases').executeTakeFirstOrThrow()).unit_id;
     const clue = await handler('POST', '/cases/clues', { title: `反映${official.name}侵占集体资金`, receivedOn: today, unitId, sources: [{ type: 'audit' }], accused: [official.id] }) as { id: string };
@@ -244,7 +226,7 @@ describe('clues, cases and sanctions in the browser', () => {
 
   it('takes a 留置 with its computed due day, refuses a 复核 before the 复审, and records a 复审 upheld', async () => {
     const official = await newOfficial(`措施测试${suffix}`);
-    const handler = await apiAs('cases');
+    const handler = await apiAs(e, 'cases');
     const today = todayInShanghai();
     const unitId = (await e.ctx.db.selectFrom('users').select('unit_id').where('username', '=', 'cases').executeTakeFirstOrThrow()).unit_id;
     const opened = await handler('POST', '/cases/cases', {

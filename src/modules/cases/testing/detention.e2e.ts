@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { screenshot, startE2E, type E2E } from '../../../../e2e/harness';
+import { apiAs, screenshot, signInPage, startE2E, type E2E } from '../../../../e2e/harness';
 
 /**
  * 留置 in the browser, signed in as the demo case handler: a 留置 whose unit and family were not told within 24 hours
@@ -10,18 +10,8 @@ import { screenshot, startE2E, type E2E } from '../../../../e2e/harness';
  * Run by e2e/casesDetention.e2e.test.ts (which imports this file).
  */
 let e: E2E;
-const PASSWORD = 'Demo@2026';
 let page: Page;
 
-async function apiAs(username: string) {
-  const login = await e.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: PASSWORD } });
-  const cookie = String(login.headers['set-cookie']).split(';')[0];
-  return async (method: 'GET' | 'POST', url: string, payload?: object) => {
-    const res = await e.app.inject({ method, url: `/api/v1${url}`, headers: { cookie }, payload });
-    if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
-    return res.json();
-  };
-}
 
 /** Chooses an option of a searchable antd Select by typing it and pressing Enter (independent of where the list is drawn). */
 async function pickSearch(select: Locator, text: string) {
@@ -37,7 +27,7 @@ let caseId = '';
 
 /** The 留置 entries of this case in the deadline list, by rule. */
 async function detentionWarnings() {
-  const list = await (await apiAs('cases'))('GET', '/cases/deadlines?state=all') as { items: Array<{ id: string; ruleKey: string }> };
+  const list = await (await apiAs(e, 'cases'))('GET', '/cases/deadlines?state=all') as { items: Array<{ id: string; ruleKey: string }> };
   return list.items.filter((w) => w.id === caseId && w.ruleKey.startsWith('detention')).map((w) => w.ruleKey).sort();
 }
 
@@ -47,7 +37,7 @@ beforeAll(async () => {
   const official = await e.ctx.db.insertInto('officials').values({
     county_code: '530125', unit_id: unit.id, name: `留置测试${Date.now() % 100000}`, gender: 'male', party_member: true, rank: 'township', managed_by: 'county', post: '副镇长',
   }).returning(['id', 'name']).executeTakeFirstOrThrow();
-  const handler = await apiAs('cases');
+  const handler = await apiAs(e, 'cases');
   const cdiUnit = (await e.ctx.db.selectFrom('users').select('unit_id').where('username', '=', 'cases').executeTakeFirstOrThrow()).unit_id;
   const opened = await handler('POST', '/cases/cases', {
     title: `${official.name}受贿案`, unitId: cdiUnit, caseTypeCode: 'economic.bribeTaking', openedOn: '2026-01-15', approverId: await userId('cdi'),
@@ -60,12 +50,7 @@ beforeAll(async () => {
     case_id: caseId, subject_id: opened.subjects[0].id, official_id: official.id, type: 'sanction', track: 'party', kind: 'warning', decided_on: '2026-06-01',
     detail: JSON.stringify({ outcome: { type: 'sanction', sanction: { track: 'party', kind: 'warning' } } }),
   }).execute();
-  page = await e.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  await page.goto(`${e.baseUrl}/login`);
-  await page.getByTestId('login-username').fill('cases');
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('menu-home').waitFor();
+  page = await signInPage(e, 'cases');
 }, 180_000);
 afterAll(async () => { await e?.close(); });
 

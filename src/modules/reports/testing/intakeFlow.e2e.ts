@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, startE2E, type E2E } from '../../../../e2e/harness';
+import { type E2E, screenshot, signInPage, startE2E } from '../../../../e2e/harness';
 import { activeClassifiers, retrainIfStale } from '../classifierService';
 import { createDemoReports } from '../demo';
 import { ensureReportRoles } from '../permissions';
@@ -19,15 +19,7 @@ let receipt = '';
 let reportUrl = '';
 let labels: string[] = [];
 
-async function signIn(username: string) {
-  const page = await e.browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-  await page.goto(`${e.baseUrl}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('Demo@2026');
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('menu-home').waitFor();
-  return page;
-}
+const signIn = (username: string) => signInPage(e, username, { width: 1366, height: 768 });
 
 beforeAll(async () => {
   e = await startE2E();

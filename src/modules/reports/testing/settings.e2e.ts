@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { screenshot, startE2E, type E2E } from '../../../../e2e/harness';
+import { apiAs, type E2E, screenshot, signInPage, startE2E } from '../../../../e2e/harness';
 import { ensureReportRoles } from '../permissions';
 
 /**
@@ -18,25 +18,10 @@ let township: { id: string; code: string; name: string };
 
 async function signIn(username: string): Promise<Page> {
   if (current && !current.isClosed()) await current.close();
-  const page = await e.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  current = page;
-  await page.goto(`${e.baseUrl}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('Demo@2026');
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('menu-home').waitFor();
-  return page;
+  current = await signInPage(e, username);
+  return current;
 }
 
-/** API calls for the setup, as a signed-in user (what the page shows is what the test is about). */
-async function apiAs(username: string) {
-  const login = await e.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'Demo@2026' } });
-  const cookie = String(login.headers['set-cookie']).split(';')[0];
-  return async (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) => {
-    const res = await e.app.inject({ method, url: `/api/v1${url}`, headers: { cookie }, payload });
-    return { status: res.statusCode, body: res.json() };
-  };
-}
 
 /** A searchable antd Select: type, then Enter on the first match; retried because a list re-rendering can swallow the key. */
 async function pick(page: Page, select: Locator, text: string) {
@@ -94,15 +79,14 @@ describe('report settings in the browser', () => {
     expect(stored).toEqual({ township_code: township.code, handling_unit_id: township.id, active: true, priority: 100 });
     await screenshot(page, 'report-settings-routing');
 
-    const intake = await apiAs('intake');
+    const intake = await apiAs(e, 'intake');
     const report = await intake('POST', '/reports', {
       channel: 'letter', kind: 'accusation', category, townshipCode: township.code, anonymous: true, title: '反映村干部优亲厚友', content: '来信反映低保评定优亲厚友。',
     });
-    expect(report.status, JSON.stringify(report.body)).toBe(201);
-    const suggestion = await intake('GET', `/reports/${report.body.id}/route-suggestion`);
-    expect(suggestion.body).toMatchObject({ unitId: township.id, basis: 'rule' });
+    const suggestion = await intake('GET', `/reports/${report.id}/route-suggestion`);
+    expect(suggestion).toMatchObject({ unitId: township.id, basis: 'rule' });
 
-    await page.goto(`${e.baseUrl}/reports/${report.body.id}`);
+    await page.goto(`${e.baseUrl}/reports/${report.id}`);
     await page.getByTestId('report-route').click();
     await page.getByText(`建议承办单位：${township.name}`).waitFor();
 
@@ -119,7 +103,7 @@ describe('report settings in the browser', () => {
     await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
     await row.waitFor({ state: 'detached' });
     expect(await e.ctx.db.selectFrom('report_routing_rules').select('id').where('category', '=', category).execute()).toEqual([]);
-    expect((await intake('GET', `/reports/${report.body.id}/route-suggestion`)).body).toMatchObject({ basis: 'default' });
+    expect(await intake('GET', `/reports/${report.id}/route-suggestion`)).toMatchObject({ basis: 'default' });
   });
 
   it('switches a category\'s drift flag, refuses bad and taken codes on the field, adds and renames a category', async () => {
