@@ -1,14 +1,14 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Row, Select, Spin, Typography } from 'antd';
+import { Alert, Card, Col, Row, Select, Spin, Tabs, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { PageHeader } from '../../../web/components/PageHeader';
-import { useLocale, useT } from '../../../web/i18n';
+import { hasMessage, useLocale, useT } from '../../../web/i18n';
 import { analysisApi, isAvailable, type Breakdown } from './api';
 import { BreakdownChart } from './BreakdownChart';
 import { DrillDownDrawer, type DrillTarget } from './DrillDownDrawer';
 import { EChart } from './EChart';
 import { HotspotPanel } from '../../reports/pages/HotspotPanel';
-import { MetricCards } from './MetricCards';
+import { groupByModule, MetricCards } from './MetricCards';
 import { currentPeriod, PeriodPicker, periodKey, type PeriodValue } from './PeriodPicker';
 
 /** The last eight quarters ending with the selected year's latest quarter, oldest first. */
@@ -36,6 +36,11 @@ export default function DashboardPage() {
   const metrics = useQuery({ queryKey: ['analysis', 'metrics', key, period.cumulative], queryFn: () => analysisApi.metrics(key, period.cumulative, 'yoy') });
   const available = useMemo(() => Object.values(metrics.data?.metrics ?? {}).filter(isAvailable), [metrics.data]);
   const trendMetric = trendKey ?? available[0]?.key;
+  const chartGroups = useMemo(() => {
+    const withCharts = available.filter((m) => Object.keys(m.breakdown ?? {}).length > 0);
+    return groupByModule(withCharts.map((m) => m.key), catalogue.data?.items ?? [])
+      .map(([module, keys]) => [module, keys.map((k) => withCharts.find((m) => m.key === k)!)] as const);
+  }, [available, catalogue.data]);
   const quarters = lastQuarters(period.year);
   const trend = useQueries({
     queries: quarters.map((q) => ({
@@ -61,15 +66,27 @@ export default function DashboardPage() {
         {metrics.data && (
           <MetricCards catalogue={catalogue.data?.items ?? []} metrics={metrics.data.metrics} yoy={metrics.data.yoy?.metrics} onDrill={setDrill} />
         )}
+        {/* The breakdowns, one tab per module: a county quarter has dozens of them, too many for one scroll. */}
+        {chartGroups.length > 0 && (
+          <Card size="small" style={{ marginBottom: 12 }}>
+            <Tabs size="small" data-testid="breakdown-tabs" items={chartGroups.map(([module, ms]) => ({
+              key: module, label: hasMessage(`analysis.module.${module}`) ? t(`analysis.module.${module}` as never) : module,
+              children: (
+                <Row gutter={12}>
+                  {ms.flatMap((m) => Object.entries(m.breakdown ?? {}).map(([dim, items]) => (
+                    <Col key={`${m.key}-${dim}`} xs={24} lg={12}>
+                      <Card size="small" title={t('analysis.breakdown', { metric: name(m), dimension: dimName(m.key, dim) })} style={{ marginBottom: 12 }}>
+                        <BreakdownChart testId={`chart-${m.key}-${dim}`} items={items} label={itemLabel}
+                          onPick={(b) => setDrill({ key: m.key, label: name(m), dimension: dim, value: b.key, valueLabel: itemLabel(b) })} />
+                      </Card>
+                    </Col>
+                  )))}
+                </Row>
+              ),
+            }))} />
+          </Card>
+        )}
         <Row gutter={12}>
-          {available.flatMap((m) => Object.entries(m.breakdown ?? {}).map(([dim, items]) => (
-            <Col key={`${m.key}-${dim}`} xs={24} lg={12}>
-              <Card size="small" title={t('analysis.breakdown', { metric: name(m), dimension: dimName(m.key, dim) })} style={{ marginBottom: 12 }}>
-                <BreakdownChart testId={`chart-${m.key}-${dim}`} items={items} label={itemLabel}
-                  onPick={(b) => setDrill({ key: m.key, label: name(m), dimension: dim, value: b.key, valueLabel: itemLabel(b) })} />
-              </Card>
-            </Col>
-          )))}
           {trendMetric && (
             <Col xs={24}>
               <Card size="small" title={t('analysis.trend')} style={{ marginBottom: 12 }}

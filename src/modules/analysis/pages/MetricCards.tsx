@@ -3,25 +3,29 @@ import { hasMessage, useLocale, useT } from '../../../web/i18n';
 import { isAvailable, type CatalogueItem, type Metric } from './api';
 import type { DrillTarget } from './DrillDownDrawer';
 
-const moduleOrder = ['reports', 'cases', 'campaigns', 'duty', 'disclosure', 'prevention', 'risk', 'org'];
+const moduleOrder = ['reports', 'cases', 'campaigns', 'duty', 'disclosure', 'prevention', 'accountability', 'risk', 'org'];
 
-/** One card per metric, grouped by module; unavailable metrics say so instead of showing 0. */
+/** Metric keys grouped by the module that owns them, in the order the speech takes them up. */
+export function groupByModule(keys: string[], catalogue: CatalogueItem[]): Array<[string, string[]]> {
+  const byModule = new Map<string, string[]>();
+  for (const key of keys) {
+    const module = catalogue.find((c) => c.key === key)?.module ?? key.split('.')[0];
+    byModule.set(module, [...(byModule.get(module) ?? []), key]);
+  }
+  const rank = (m: string) => (moduleOrder.includes(m) ? moduleOrder.indexOf(m) : moduleOrder.length);
+  return [...byModule].sort(([a], [b]) => rank(a) - rank(b));
+}
+
 /** A change between two figures, to the precision figures have (万元 to two decimals): 902.42 − 192.48 is 709.94, not 709.9399999. */
 const delta = (now: number, before: number) => Math.round((now - before) * 100) / 100;
 
+/** One card per metric, grouped by module; unavailable metrics say so instead of showing 0. */
 export function MetricCards({ catalogue, metrics, yoy, onDrill }: {
   catalogue: CatalogueItem[]; metrics: Record<string, Metric>; yoy?: Record<string, Metric>; onDrill: (t: DrillTarget) => void;
 }) {
   const t = useT();
   const locale = useLocale();
-  const byModule = new Map<string, string[]>();
-  for (const key of Object.keys(metrics)) {
-    const module = catalogue.find((c) => c.key === key)?.module ?? key.split('.')[0];
-    const group = moduleOrder.includes(module) ? module : key.split('.')[0];
-    byModule.set(group, [...(byModule.get(group) ?? []), key]);
-  }
-  const rank = (m: string) => (moduleOrder.includes(m) ? moduleOrder.indexOf(m) : moduleOrder.length);
-  const groups = [...byModule].sort(([a], [b]) => rank(a) - rank(b));
+  const groups = groupByModule(Object.keys(metrics), catalogue);
   return (
     <>
       {groups.map(([module, keys]) => {
