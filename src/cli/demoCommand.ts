@@ -2,8 +2,12 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { moduleResetTables } from '../modules';
 import { createDemoCounty, DEMO_PASSWORD, type DemoResult } from '../modules/org/demo/createDemoCounty';
+import { createDemoAccountability, printDemoAccountability } from '../modules/accountability/demo';
 import { createDemoCampaigns, printDemoCampaigns } from '../modules/campaigns/demo';
 import { createDemoCases, printDemoCases } from '../modules/cases/demo';
+import { createDemoDisclosure, printDemoDisclosure } from '../modules/disclosure/demo';
+import { createDemoDuty, printDemoDuty } from '../modules/duty/demo';
+import { createDemoPrevention, printDemoPrevention } from '../modules/prevention/demo';
 import { createDemoReports, printDemoReports } from '../modules/reports/demo';
 import { createDemoRisk, printDemoRisk } from '../modules/risk/demo';
 import { loadConfig } from '../platform/config';
@@ -50,6 +54,10 @@ export async function demoCommand(args: string[]): Promise<number> {
     printDemoCases(await createDemoCases(ctx.db, values.county));
     printDemoRisk(await createDemoRisk(ctx.db, values.county));
     printDemoCampaigns(await createDemoCampaigns(ctx.db, values.county));
+    printDemoDisclosure(await createDemoDisclosure(ctx.db, values.county));
+    printDemoPrevention(await createDemoPrevention(ctx.db, values.county));
+    printDemoAccountability(await createDemoAccountability(ctx.db, values.county));
+    printDemoDuty(await createDemoDuty(ctx.db, values.county));
     return 0;
   } finally {
     await closeContext(ctx);

@@ -9,14 +9,18 @@ import type { RouteDef } from '../platform/http/route';
 import { registerMessages } from '../platform/i18n/messages';
 import { notificationRoutes } from '../platform/notifications/routes';
 import type { ServerModule } from './module';
+import { accountabilityModule } from './accountability/module';
 import { analysisModule } from './analysis/module';
 import { campaignsModule } from './campaigns/module';
 import { casesModule } from './cases/module';
+import { disclosureModule } from './disclosure/module';
+import { dutyModule } from './duty/module';
 import { registerDimensions } from './analysis/dimensions';
 import { registerMetrics } from './analysis/registry';
 import { applyRoleGrants } from './org/builtinRoles';
 import { orgMetrics } from './org/metrics';
 import { orgRoutes } from './org/routes';
+import { preventionModule } from './prevention/module';
 import { reportsModule } from './reports/module';
 import { riskModule } from './risk/module';
 
@@ -32,6 +36,10 @@ export const serverModules: ServerModule[] = [
   reportsModule,
   riskModule,
   campaignsModule,
+  disclosureModule,
+  dutyModule,
+  preventionModule,
+  accountabilityModule,
 ];
 
 for (const m of serverModules) {

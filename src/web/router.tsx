@@ -37,6 +37,16 @@ const pages: Record<string, LazyExoticComponent<ComponentType>> = {
   '/risk/imports': lazy(() => import('../modules/risk/pages/ImportsPage')),
   '/campaigns': lazy(() => import('../modules/campaigns/pages/CampaignsPage')),
   '/campaigns/:id': lazy(() => import('../modules/campaigns/pages/CampaignPage')),
+  '/duty/tasks': lazy(() => import('../modules/duty/pages/TasksPage')),
+  '/duty/meetings': lazy(() => import('../modules/duty/pages/MeetingsPage')),
+  '/duty/meetings/:id': lazy(() => import('../modules/duty/pages/MeetingPage')),
+  '/duty/rounds/:id': lazy(() => import('../modules/duty/pages/RoundPage')),
+  '/disclosure': lazy(() => import('../modules/disclosure/pages/DisclosurePage')),
+  '/disclosure/checks': lazy(() => import('../modules/disclosure/pages/ChecksPage')),
+  '/disclosure/sites': lazy(() => import('../modules/disclosure/pages/SitesPage')),
+  '/prevention/rules': lazy(() => import('../modules/prevention/pages/RulesPage')),
+  '/prevention/risk-points': lazy(() => import('../modules/prevention/pages/RiskPointsPage')),
+  '/accountability': lazy(() => import('../modules/accountability/pages/AccountabilityPage')),
   '/settings': lazy(() => import('./pages/SettingsPage')),
 };
 

@@ -37,4 +37,6 @@ export const expectedMetrics: ExpectedMetric[] = [
   { key: 'campaigns.findings', module: 'campaigns', labelZh: '发现问题', labelEn: 'Problems found', unit: '个' },
   { key: 'campaigns.rectified', module: 'campaigns', labelZh: '整改到位', labelEn: 'Rectified', unit: '个' },
   { key: 'campaigns.rectifying', module: 'campaigns', labelZh: '正在整改', labelEn: 'Being rectified', unit: '个' },
+  // Data screening of spending over standard (超标准支出): a planned module; until it lands this figure reads as unavailable.
+  { key: 'spending.overStandard', module: 'spending', labelZh: '超标准支出', labelEn: 'Spending over standard', unit: '件' },
 ];

@@ -1,12 +1,16 @@
+import { accountabilityEn } from '../../modules/accountability/pages/messages.en';
 import { campaignsEn } from '../../modules/campaigns/pages/messages.en';
+import { preventionEn } from '../../modules/prevention/pages/messages.en';
 import { casesEn } from '../../modules/cases/pages/messages.en';
+import { dutyEn } from '../../modules/duty/pages/messages.en';
+import { disclosureEn } from '../../modules/disclosure/pages/messages.en';
 import { riskEn } from '../../modules/risk/pages/messages.en';
 import { analysisEn } from '../../modules/analysis/pages/messages.en';
 import { orgEn } from '../../modules/org/pages/messages.en';
 import { reportsEn } from '../../modules/reports/pages/messages.en';
 import type { MessageKey } from './zh-CN';
 
-type ShellKey = Exclude<MessageKey, keyof typeof orgEn | keyof typeof analysisEn | keyof typeof reportsEn | keyof typeof casesEn | keyof typeof riskEn | keyof typeof campaignsEn>;
+type ShellKey = Exclude<MessageKey, keyof typeof orgEn | keyof typeof analysisEn | keyof typeof reportsEn | keyof typeof casesEn | keyof typeof riskEn | keyof typeof campaignsEn | keyof typeof dutyEn | keyof typeof disclosureEn | keyof typeof preventionEn | keyof typeof accountabilityEn>;
 
 const shell: Record<ShellKey, string> = {
   'app.name': 'Lianjian',
@@ -148,4 +152,4 @@ const shell: Record<ShellKey, string> = {
   'audit.brokenAt': 'Broken at seq. {seq} (ID {id}): {reason}',
 };
 
-export const en: Record<MessageKey, string> = { ...shell, ...orgEn, ...analysisEn, ...reportsEn, ...casesEn, ...riskEn, ...campaignsEn };
+export const en: Record<MessageKey, string> = { ...shell, ...orgEn, ...analysisEn, ...reportsEn, ...casesEn, ...riskEn, ...campaignsEn, ...dutyEn, ...disclosureEn, ...preventionEn, ...accountabilityEn };

@@ -1,5 +1,9 @@
+import { accountabilityZh } from '../../modules/accountability/pages/messages.zh';
 import { campaignsZh } from '../../modules/campaigns/pages/messages.zh';
+import { preventionZh } from '../../modules/prevention/pages/messages.zh';
 import { casesZh } from '../../modules/cases/pages/messages.zh';
+import { dutyZh } from '../../modules/duty/pages/messages.zh';
+import { disclosureZh } from '../../modules/disclosure/pages/messages.zh';
 import { riskZh } from '../../modules/risk/pages/messages.zh';
 import { analysisZh } from '../../modules/analysis/pages/messages.zh';
 import { orgZh } from '../../modules/org/pages/messages.zh';
@@ -149,5 +153,5 @@ const shell = {
   'audit.brokenAt': '第 {seq} 号记录（ID {id}）处断裂：{reason}',
 } as const;
 
-export const zhCN = { ...shell, ...orgZh, ...analysisZh, ...reportsZh, ...casesZh, ...riskZh, ...campaignsZh };
+export const zhCN = { ...shell, ...orgZh, ...analysisZh, ...reportsZh, ...casesZh, ...riskZh, ...campaignsZh, ...dutyZh, ...disclosureZh, ...preventionZh, ...accountabilityZh };
 export type MessageKey = keyof typeof zhCN;

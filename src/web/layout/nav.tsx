@@ -4,6 +4,9 @@ import {
   ApartmentOutlined, AuditOutlined, MailOutlined, DashboardOutlined, FileTextOutlined, BankOutlined, HomeOutlined, SafetyCertificateOutlined,
   SettingOutlined, TeamOutlined, UserOutlined, FileSearchOutlined, FolderOpenOutlined, IdcardOutlined, UnorderedListOutlined,
   AlertOutlined, ProjectOutlined, FlagOutlined, DeploymentUnitOutlined, CloudUploadOutlined, ControlOutlined,
+  BookOutlined, WarningOutlined, ExceptionOutlined,
+  CheckSquareOutlined, SolutionOutlined,
+  ScheduleOutlined, FileDoneOutlined, StarOutlined,
 } from '@ant-design/icons';
 import type { MessageKey } from '../i18n';
 
@@ -24,6 +27,10 @@ export const navGroups = [
   { key: 'cases', label: 'menu.group.cases' },
   { key: 'risk', label: 'menu.group.risk' },
   { key: 'campaigns', label: 'menu.group.campaigns' },
+  { key: 'duty', label: 'menu.group.duty' },
+  { key: 'disclosure', label: 'menu.group.disclosure' },
+  { key: 'prevention', label: 'menu.group.prevention' },
+  { key: 'accountability', label: 'menu.group.accountability' },
   { key: 'org', label: 'menu.group.org' },
   { key: 'system', label: 'menu.group.system' },
 ] as const satisfies ReadonlyArray<{ key: string; label: MessageKey }>;
@@ -45,6 +52,14 @@ export const navItems: NavItem[] = [
   { path: '/risk/network', label: 'menu.riskNetwork', icon: <DeploymentUnitOutlined />, testId: 'menu-risk-network', permission: 'risk.read', group: 'risk' },
   { path: '/risk/imports', label: 'menu.riskImports', icon: <CloudUploadOutlined />, testId: 'menu-risk-imports', permission: 'risk.read', group: 'risk' },
   { path: '/campaigns', label: 'menu.campaigns', icon: <FlagOutlined />, testId: 'menu-campaigns', permission: 'campaigns.read', group: 'campaigns' },
+  { path: '/duty/tasks', label: 'menu.dutyTasks', icon: <CheckSquareOutlined />, testId: 'menu-duty-tasks', permission: 'duty.read', group: 'duty' },
+  { path: '/duty/meetings', label: 'menu.dutyMeetings', icon: <SolutionOutlined />, testId: 'menu-duty-meetings', permission: 'duty.read', group: 'duty' },
+  { path: '/disclosure', label: 'menu.disclosureLedger', icon: <ScheduleOutlined />, testId: 'menu-disclosure', permission: 'disclosure.read', group: 'disclosure' },
+  { path: '/disclosure/checks', label: 'menu.disclosureChecks', icon: <FileDoneOutlined />, testId: 'menu-disclosure-checks', permission: 'disclosure.read', group: 'disclosure' },
+  { path: '/disclosure/sites', label: 'menu.disclosureSites', icon: <StarOutlined />, testId: 'menu-disclosure-sites', permission: 'disclosure.read', group: 'disclosure' },
+  { path: '/prevention/rules', label: 'menu.preventionRules', icon: <BookOutlined />, testId: 'menu-prevention-rules', permission: 'prevention.read', group: 'prevention' },
+  { path: '/prevention/risk-points', label: 'menu.riskPoints', icon: <WarningOutlined />, testId: 'menu-risk-points', permission: 'prevention.read', group: 'prevention' },
+  { path: '/accountability', label: 'menu.accountability', icon: <ExceptionOutlined />, testId: 'menu-accountability', permission: 'accountability.read', group: 'accountability' },
   { path: '/org/units', label: 'menu.orgUnits', icon: <ApartmentOutlined />, testId: 'menu-org-units', permission: 'org.unit.read', group: 'org' },
   { path: '/org/officials', label: 'menu.officials', icon: <UserOutlined />, testId: 'menu-officials', permission: 'org.official.read', group: 'org' },
   { path: '/org/companies', label: 'menu.companies', icon: <BankOutlined />, testId: 'menu-companies', permission: 'org.company.read', group: 'org' },

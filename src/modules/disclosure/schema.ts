@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { uuid } from '../org/schema';
+import { channels, checkResults, disclosureKinds, siteStatuses } from './db';
+import { isPeriod } from './schedule';
+
+/** Input schemas of the disclosure API; strict, so unknown fields are refused and named. */
+const page = {
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+};
+const date = z.iso.date();
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optText = (max: number) => z.string().trim().max(max).optional();
+const unitCode = z.string().trim().regex(/^[0-9A-Za-z]{1,32}$/);
+/** A quarter such as 2026Q3; the message names the field and shows the form. */
+const period = z.string().trim().refine(isPeriod, { params: { key: 'disclosure.periodFormat' } });
+
+export const idParams = z.strictObject({ id: uuid });
+
+export const matrixQuery = z.strictObject({
+  kind: z.enum(disclosureKinds),
+  year: z.coerce.number().int().min(2000).max(2100),
+  township: unitCode.optional(),
+  asOf: date.optional(),
+});
+
+export const recordListQuery = z.strictObject({
+  ...page,
+  unitId: uuid.optional(),
+  kind: z.enum(disclosureKinds).optional(),
+  quarter: period.optional(),
+});
+
+export const recordCreate = z.strictObject({
+  unitId: uuid,
+  kind: z.enum(disclosureKinds),
+  quarter: period,
+  disclosedItems: z.array(z.string().trim().min(1).max(40)).max(20).refine((a) => a.length > 0, { params: { key: 'disclosure.itemsRequired' } }),
+  publishedOn: date,
+  channels: z.array(z.enum(channels)).max(3).default([]),
+  evidenceNote: optText(1000),
+});
+
+export const checkListQuery = z.strictObject({
+  ...page,
+  checkResult: z.enum(checkResults).optional(),
+  status: z.enum(['open', 'rectified']).optional(),
+  township: unitCode.optional(),
+  kind: z.enum(disclosureKinds).optional(),
+});
+
+export const checkCreate = z.strictObject({
+  unitId: uuid,
+  kind: z.enum(disclosureKinds),
+  quarter: period.optional(),
+  checkedOn: date,
+  inspector: text(100),
+  checkResult: z.enum(checkResults),
+  problemNote: optText(2000),
+  dueOn: date.optional(),
+});
+
+export const checkRectify = z.strictObject({
+  rectifiedOn: date,
+  rectificationNote: text(2000),
+});
+
+export const siteListQuery = z.strictObject({
+  ...page,
+  status: z.enum(siteStatuses).optional(),
+  kind: z.enum(disclosureKinds).optional(),
+});
+
+export const siteCreate = z.strictObject({
+  unitId: uuid,
+  kind: z.enum(disclosureKinds),
+  siteName: text(200),
+  status: z.enum(siteStatuses),
+  designatedOn: date.optional(),
+  revokedOn: date.optional(),
+  note: optText(1000),
+});
+
+export const siteUpdate = z.strictObject({
+  kind: z.enum(disclosureKinds).optional(),
+  siteName: text(200).optional(),
+  status: z.enum(siteStatuses).optional(),
+  designatedOn: date.nullable().optional(),
+  revokedOn: date.nullable().optional(),
+  note: z.string().trim().max(1000).nullable().optional(),
+});
+
+export const settingsUpdate = z.strictObject({
+  dueDays: z.number().int().min(1).max(90),
+  firstQuarter: period.nullable(),
+});
