@@ -1,26 +1,10 @@
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { moduleResetTables } from '../modules';
-import { createDemoCounty, DEMO_PASSWORD, type DemoResult } from '../modules/org/demo/createDemoCounty';
-import { createDemoAccountability, printDemoAccountability } from '../modules/accountability/demo';
-import { createDemoCampaigns, printDemoCampaigns } from '../modules/campaigns/demo';
-import { createDemoCases, printDemoCases } from '../modules/cases/demo';
-import { createDemoDisclosure, printDemoDisclosure } from '../modules/disclosure/demo';
-import { createDemoDuty, printDemoDuty } from '../modules/duty/demo';
-import { createDemoPrevention, printDemoPrevention } from '../modules/prevention/demo';
-import { createDemoReports, printDemoReports } from '../modules/reports/demo';
-import { createDemoRisk, printDemoRisk } from '../modules/risk/demo';
 import { loadConfig } from '../platform/config';
+import { createDemoData } from './demoData';
 import { demoScale, scaleOptions } from './demoProvince';
 import { closeContext, createContext, type AppContext } from '../platform/context';
-
-export function printDemo(result: DemoResult): void {
-  const out = process.stdout;
-  out.write(`\n演示数据已创建 Demo county created: ${result.countyName} (${result.countyCode}) — ${result.units} units, ${result.officials} officials, ${result.companies} companies\n`);
-  out.write(`演示账号 Demo accounts (password ${DEMO_PASSWORD}):\n`);
-  for (const a of result.accounts) out.write(`  ${a.username.padEnd(12)} ${a.displayName}\n`);
-  out.write('\n');
-}
 
 /** The organisation and accounts, emptied after every other module's tables; migrations stay. */
 const resetTables = ['sessions', 'user_roles', 'users', 'roles', 'companies', 'officials', 'units'];
@@ -49,15 +33,7 @@ export async function demoCommand(args: string[]): Promise<number> {
       });
     }
     if (values.scale) return await demoScale(ctx, values);
-    printDemo(await createDemoCounty(ctx.db, values.county));
-    printDemoReports(await createDemoReports(ctx.db, values.county, { config: ctx.config }));
-    printDemoCases(await createDemoCases(ctx.db, values.county));
-    printDemoRisk(await createDemoRisk(ctx.db, values.county));
-    printDemoCampaigns(await createDemoCampaigns(ctx.db, values.county));
-    printDemoDisclosure(await createDemoDisclosure(ctx.db, values.county));
-    printDemoPrevention(await createDemoPrevention(ctx.db, values.county));
-    printDemoAccountability(await createDemoAccountability(ctx.db, values.county));
-    printDemoDuty(await createDemoDuty(ctx.db, values.county));
+    await createDemoData(ctx, values.county);
     return 0;
   } finally {
     await closeContext(ctx);

@@ -1,19 +1,12 @@
 import { parseArgs } from 'node:util';
-import { createDemoCounty } from '../modules/org/demo/createDemoCounty';
-import { createDemoAccountability, printDemoAccountability } from '../modules/accountability/demo';
-import { createDemoCampaigns, printDemoCampaigns } from '../modules/campaigns/demo';
-import { createDemoCases, printDemoCases } from '../modules/cases/demo';
-import { createDemoDisclosure, printDemoDisclosure } from '../modules/disclosure/demo';
-import { createDemoDuty, printDemoDuty } from '../modules/duty/demo';
-import { createDemoPrevention, printDemoPrevention } from '../modules/prevention/demo';
-import { createDemoReports, printDemoReports } from '../modules/reports/demo';
 import { recoverAttachments } from '../modules/reports/intakeService';
 import { applyModuleRoleGrants } from '../modules';
 import { startClassifierRetraining, startReportReminders } from '../modules/reports/module';
 import { loadConfig } from '../platform/config';
 import { closeContext, createContext } from '../platform/context';
 import { buildApp } from '../platform/http/app';
-import { isEmpty, printDemo } from './demoCommand';
+import { createDemoData } from './demoData';
+import { isEmpty } from './demoCommand';
 import { buildWeb, webBuildNeeded } from './webBuild';
 
 export async function serveCommand(args: string[]): Promise<number> {
@@ -26,14 +19,7 @@ export async function serveCommand(args: string[]): Promise<number> {
   if (await isEmpty(ctx)) {
     if (demoWanted) {
       process.stdout.write('首次启动，正在创建演示县 First start: creating the demo county…\n');
-      printDemo(await createDemoCounty(ctx.db, process.env.LIANJIAN_DEMO_COUNTY ?? '530125'));
-      printDemoReports(await createDemoReports(ctx.db, process.env.LIANJIAN_DEMO_COUNTY ?? '530125', { config }));
-      printDemoCases(await createDemoCases(ctx.db, process.env.LIANJIAN_DEMO_COUNTY ?? '530125'));
-      printDemoCampaigns(await createDemoCampaigns(ctx.db, process.env.LIANJIAN_DEMO_COUNTY ?? '530125'));
-      printDemoDisclosure(await createDemoDisclosure(ctx.db, process.env.LIANJIAN_DEMO_COUNTY ?? '530125'));
-      printDemoPrevention(await createDemoPrevention(ctx.db, process.env.LIANJIAN_DEMO_COUNTY ?? '530125'));
-      printDemoAccountability(await createDemoAccountability(ctx.db, process.env.LIANJIAN_DEMO_COUNTY ?? '530125'));
-      printDemoDuty(await createDemoDuty(ctx.db, process.env.LIANJIAN_DEMO_COUNTY ?? '530125'));
+      await createDemoData(ctx, process.env.LIANJIAN_DEMO_COUNTY ?? '530125');
     } else {
       process.stdout.write('数据库为空。请先创建系统管理员 The database is empty: create the first administrator with\n  npx lianjian admin create --username admin --county <6-digit county code>\n');
     }
