@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate as date, pageFields, text } from '../../platform/http/fields';
 import { uuid } from '../org/schema';
 import { accountabilityForms, basisKinds, targetTypes } from './db';
 
@@ -6,12 +7,7 @@ import { accountabilityForms, basisKinds, targetTypes } from './db';
  * Input schemas of the accountability API; strict, so unknown fields are refused and named. Which form fits which
  * target, and which target field a target type needs, are checked by the service so the refusal names the field.
  */
-const page = {
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-};
-const date = z.iso.date();
-const text = (max: number) => z.string().trim().min(1).max(max);
+const page = pageFields;
 const bool = z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true'));
 
 export const idParams = z.strictObject({ id: uuid });

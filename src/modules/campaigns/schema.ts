@@ -1,15 +1,10 @@
 import { z } from 'zod';
+import { isoDate as date, pageFields, text, unitCode } from '../../platform/http/fields';
 import { uuid } from '../org/schema';
 import { campaignKinds, findingCategories, findingStatuses } from './db';
 
 /** Input schemas of the campaigns API; strict, so unknown fields are refused and named. */
-const page = {
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-};
-const date = z.iso.date();
-const text = (max: number) => z.string().trim().min(1).max(max);
-const unitCode = z.string().trim().regex(/^[0-9A-Za-z]{1,32}$/);
+const page = pageFields;
 /** Yuan with at most two decimals, below a trillion (numeric(16,2)). */
 const yuan = z.number().min(0).max(99_999_999_999_999).refine((v) => Math.round(v * 100) === v * 100, { message: 'cents' });
 

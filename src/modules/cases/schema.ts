@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate, text } from '../../platform/http/fields';
 import { uuid } from '../org/schema';
 import { approvalLevels, clueOutcomes, disposals, memberRoles, relationKinds, sourceTypes } from './db';
 import { detentionNoticeParties, measureKinds, reviewDecisions, reviewLevels } from './dictionaryDb';
@@ -8,8 +9,6 @@ import {
 } from './rules';
 
 /** Input schemas of the case workflow; strict, so unknown fields are refused and named. */
-const isoDate = z.iso.date();
-const text = (max: number) => z.string().trim().min(1).max(max);
 const isoDateTime = z.iso.datetime({ offset: true });
 
 export const idParams = z.strictObject({ id: uuid });

@@ -1,17 +1,11 @@
 import { z } from 'zod';
+import { isoDate as date, optText, pageFields, text, unitCode } from '../../platform/http/fields';
 import { uuid } from '../org/schema';
 import { channels, checkResults, disclosureKinds, siteStatuses } from './db';
 import { isPeriod } from './schedule';
 
 /** Input schemas of the disclosure API; strict, so unknown fields are refused and named. */
-const page = {
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-};
-const date = z.iso.date();
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optText = (max: number) => z.string().trim().max(max).optional();
-const unitCode = z.string().trim().regex(/^[0-9A-Za-z]{1,32}$/);
+const page = pageFields;
 /** A quarter such as 2026Q3; the message names the field and shows the form. */
 const period = z.string().trim().refine(isPeriod, { params: { key: 'disclosure.periodFormat' } });
 

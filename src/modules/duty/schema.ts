@@ -1,14 +1,10 @@
 import { z } from 'zod';
+import { isoDate as date, pageFields, text } from '../../platform/http/fields';
 import { uuid } from '../org/schema';
 import { ratings, taskStatuses } from './db';
 
 /** Input schemas of the duty API; strict, so unknown fields are refused and named. */
-const page = {
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-};
-const date = z.iso.date();
-const text = (max: number) => z.string().trim().min(1).max(max);
+const page = pageFields;
 const optionalText = (max: number) => z.string().trim().max(max).optional();
 
 export const idParams = z.strictObject({ id: uuid });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../../platform/http/fields';
 import { validateCitizenId } from '../../platform/identifiers/citizenId';
 
 /**
@@ -13,7 +14,6 @@ export const editableUnitKinds = ['department', 'stationedTeam', 'cdi', 'enterpr
 
 export const uuid = z.uuid();
 export const idParams = z.strictObject({ id: uuid });
-const isoDate = z.iso.date();
 
 export const citizenIdField = z.string().trim().toUpperCase().superRefine((value, ctx) => {
   const result = validateCitizenId(value);

@@ -1,15 +1,10 @@
 import { z } from 'zod';
+import { isoDate as date, pageFields, text, unitCode } from '../../platform/http/fields';
 import { uuid } from '../org/schema';
 import { riskLevels, ruleAreas, ruleStatuses } from './db';
 
 /** Input schemas of the prevention API; strict, so unknown fields are refused and named. */
-const page = {
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-};
-const date = z.iso.date();
-const text = (max: number) => z.string().trim().min(1).max(max);
-const unitCode = z.string().trim().regex(/^[0-9A-Za-z]{1,32}$/);
+const page = pageFields;
 
 export const idParams = z.strictObject({ id: uuid });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate, optText, text } from '../../platform/http/fields';
 import { validateCitizenId } from '../../platform/identifiers/citizenId';
 import { channels, reportKinds, satisfactions } from './db';
 
@@ -9,9 +10,6 @@ import { channels, reportKinds, satisfactions } from './db';
 const ranks = ['provincial', 'bureau', 'county', 'township', 'general', 'other'] as const;
 const managedBy = ['province', 'city', 'county', 'township', 'department', 'village'] as const;
 const uuid = z.uuid();
-const isoDate = z.iso.date();
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optText = (max: number) => z.string().trim().max(max).optional();
 const townshipCode = z.string().regex(/^\d{9}$/);
 const villageCode = z.string().regex(/^\d{12}$/);
 const phone = z.string().trim().regex(/^[0-9+\-() ]{5,20}$/);

@@ -1,12 +1,10 @@
 import { z } from 'zod';
+import { pageFields } from '../../platform/http/fields';
 import { uuid } from '../org/schema';
 import { hitSources, hitStatuses } from './db';
 
 /** Input schemas of the risk API; strict, so unknown fields are refused and named. */
-const page = {
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-};
+const page = pageFields;
 const term = z.string().trim().min(1).max(100).optional();
 const unitCode = z.string().trim().regex(/^[0-9A-Za-z]{1,32}$/).optional();
 
