@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoCampaigns } from '../src/modules/campaigns/demo';
-import { screenshot, startE2E, type E2E } from './harness';
+import { type E2E, screenshot, signInOn, startE2E } from './harness';
 
 /**
  * 专项治理 in the browser on the demo campaign: the county leader opens it (summary cards and charts), a township
@@ -27,13 +27,8 @@ beforeAll(async () => {
 afterAll(async () => { await e?.close(); });
 
 async function signIn(username: string) {
-  const { page } = e;
-  await page.context().clearCookies();
-  await page.goto(`${e.baseUrl}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('Demo@2026');
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('menu-campaigns').waitFor();
+  await signInOn(e, e.page, username);
+  await e.page.getByTestId('menu-campaigns').waitFor();
 }
 
 const figure = async (key: string) => Number((await e.page.getByTestId(`campaign-summary-${key}`).locator('.ant-statistic-content-value').innerText()).replace(/\D/g, ''));

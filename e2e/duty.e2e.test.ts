@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, startE2E, type E2E } from './harness';
+import { type E2E, screenshot, signInOn, startE2E } from './harness';
 
 /**
  * 党风廉政建设责任制 in the browser: the county leader assigns a task to a township, the township committee records
@@ -17,13 +17,8 @@ beforeAll(async () => {
 afterAll(async () => { await e?.close(); });
 
 async function signIn(username: string) {
-  const { page } = e;
-  await page.context().clearCookies();
-  await page.goto(`${e.baseUrl}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('Demo@2026');
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('menu-duty-tasks').waitFor();
+  await signInOn(e, e.page, username);
+  await e.page.getByTestId('menu-duty-tasks').waitFor();
 }
 
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);

@@ -46,12 +46,18 @@ const DEMO_PASSWORD = 'Demo@2026';
  */
 export async function signInPage(e: E2E, username: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
   const page = await e.browser.newPage({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  await signInOn(e, page, username);
+  return page;
+}
+
+/** Sign in as a demo account on a page already open (the session before is dropped first). */
+export async function signInOn(e: E2E, page: Page, username: string): Promise<void> {
+  await page.context().clearCookies();
   await page.goto(`${e.baseUrl}/login`);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(DEMO_PASSWORD);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('menu-home').waitFor();
-  return page;
 }
 
 /** API calls as a demo account, for a test's setup (what the browser shows is what the test is about); an error status throws. */
