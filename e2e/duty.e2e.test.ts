@@ -68,9 +68,15 @@ describe('the responsibility system from task to dashboard', () => {
     await signIn('cdi');
     await page.getByTestId('menu-duty-meetings').click();
     await page.getByTestId('meeting-new').click();
-    await page.getByTestId('meeting-name').fill('第四季度党风廉政建设和反腐败工作形势分析会');
+    await page.getByTestId('meeting-name').fill('本季度党风廉政建设和反腐败工作形势分析会');
+    // The quarter analysed defaults to the one before; this meeting analyses the current one.
+    const now = new Date();
+    const quarter = `${now.getFullYear()}Q${Math.floor(now.getMonth() / 3) + 1}`;
+    await page.getByTestId('meeting-quarter').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: quarter }).click();
     await page.getByTestId('meeting-save').click();
     await page.getByTestId('meeting-reports').waitFor();
+    expect((await e.ctx.db.selectFrom('duty_meetings').select('reviewed_quarter').executeTakeFirstOrThrow()).reviewed_quarter).toBe(quarter);
     for (const summary of ['认真履行主体责任，书记带头签订责任书', '加强对村级“小微权力”的监督']) {
       await page.getByTestId('report-add').click();
       await page.getByTestId('report-secretary').click();

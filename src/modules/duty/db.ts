@@ -36,6 +36,8 @@ export interface DutyMeetingsTable {
   unit_id: string;
   name: string;
   held_on: string;
+  /** The quarter the meeting analyses (e.g. 2026Q1), whose figures its reports count in; null: by held_on. */
+  reviewed_quarter: string | null;
   created_by: string | null;
   created_at: CreatedAt;
 }

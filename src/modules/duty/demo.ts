@@ -66,12 +66,12 @@ export async function createDemoDuty(db: Kysely<DB>, countyCode: string, opts: {
     }
 
     const meetings = [
-      { name: '第一季度党风廉政建设和反腐败工作形势分析会', on: `${year}-04-16`, who: secretaries.slice(0, 3) },
-      { name: '第三季度党风廉政建设和反腐败工作形势分析会', on: `${year}-10-15`, who: secretaries.slice(3, 7) },
+      { name: '第一季度党风廉政建设和反腐败工作形势分析会', on: `${year}-04-16`, quarter: `${year}Q1`, who: secretaries.slice(0, 3) },
+      { name: '第三季度党风廉政建设和反腐败工作形势分析会', on: `${year}-10-15`, quarter: `${year}Q3`, who: secretaries.slice(3, 7) },
     ].filter((m) => m.on <= today);
     let lastMeeting: { id: string; on: string } | null = null;
     for (const m of meetings) {
-      const row = await trx.insertInto('duty_meetings').values({ county_code: countyCode, unit_id: cdi.id, name: m.name, held_on: m.on, created_by: leader?.id ?? null })
+      const row = await trx.insertInto('duty_meetings').values({ county_code: countyCode, unit_id: cdi.id, name: m.name, held_on: m.on, reviewed_quarter: m.quarter, created_by: leader?.id ?? null })
         .returning('id').executeTakeFirstOrThrow();
       out.meetings++;
       for (const [k, s] of m.who.entries()) {

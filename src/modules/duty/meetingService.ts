@@ -6,9 +6,12 @@ import type { DB } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
 import type { Actor } from '../../platform/scope/actor';
 import { scopeCondition } from '../../platform/scope/dataScope';
+import { parsePeriod } from '../analysis/periods';
 import { auditActor } from '../org/unitService';
 import { checkDate, countyWideVisible, requireTownshipOfficial, requireUnit, secretaryCondition, TOWNSHIP_KINDS } from './access';
 import type { meetingCreate, pageQuery, reportCreate, secretaryQuery } from './schema';
+
+const quarterStart = (quarter: string) => parsePeriod(quarter).from;
 
 /**
  * 履职情况汇报: meetings (e.g. 第一季度党风廉政建设和反腐败工作形势分析会) at which named township party secretaries
@@ -25,11 +28,11 @@ async function list(db: Kysely<DB>, actor: Actor, p: z.infer<typeof pageQuery>) 
   const base = db.selectFrom('duty_meetings as m').where('m.county_code', '=', actor.countyCode).where(countyWideVisible(actor, 'm'));
   const total = (await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
   const rows = await base.innerJoin('units as u', 'u.id', 'm.unit_id')
-    .select(['m.id', 'm.name', 'm.held_on', 'u.name as unitName',
+    .select(['m.id', 'm.name', 'm.held_on', 'm.reviewed_quarter', 'u.name as unitName',
       sql<number>`(select count(*)::int from duty_reports r where r.meeting_id = m.id and ${scopeCondition(actor, 'r.unit_id', 'r.created_by')})`.as('reports'),
       sql<number>`(select count(*)::int from duty_appraisal_rounds ar where ar.meeting_id = m.id)`.as('rounds')])
     .orderBy('m.held_on', 'desc').orderBy('m.id').limit(p.pageSize).offset((p.page - 1) * p.pageSize).execute();
-  return { items: rows.map((r) => ({ id: r.id, meetingName: r.name, heldOn: r.held_on, unitName: r.unitName, reports: r.reports, rounds: r.rounds })), total, page: p.page, pageSize: p.pageSize };
+  return { items: rows.map((r) => ({ id: r.id, meetingName: r.name, heldOn: r.held_on, reviewedQuarter: r.reviewed_quarter, unitName: r.unitName, reports: r.reports, rounds: r.rounds })), total, page: p.page, pageSize: p.pageSize };
 }
 
 /** The meeting, the reports heard (in the caller's scope) and its appraisal rounds. */
@@ -41,7 +44,7 @@ async function view(db: Kysely<DB>, actor: Actor, id: string) {
   const rounds = await db.selectFrom('duty_appraisal_rounds as ar').select(['ar.id', 'ar.name', 'ar.held_on', 'ar.status'])
     .where('ar.meeting_id', '=', id).where(countyWideVisible(actor, 'ar')).orderBy('ar.held_on').orderBy('ar.created_at').execute();
   return {
-    id: m.id, meetingName: m.name, heldOn: m.held_on, unitId: m.unit_id,
+    id: m.id, meetingName: m.name, heldOn: m.held_on, reviewedQuarter: m.reviewed_quarter, unitId: m.unit_id,
     reports: reports.map((r) => ({ id: r.id, officialId: r.official_id, officialName: r.official_name, officialPost: r.official_post, unitId: r.unit_id,
       townshipName: r.townshipName, townshipCode: r.townshipCode, summary: r.summary })),
     rounds: rounds.map((r) => ({ id: r.id, roundName: r.name, heldOn: r.held_on, status: r.status })),
@@ -51,11 +54,16 @@ async function view(db: Kysely<DB>, actor: Actor, id: string) {
 async function create(ctx: AppContext, actor: Actor, input: z.infer<typeof meetingCreate>) {
   const unit = await requireUnit(ctx.db, actor, input.unitId ?? actor.unitId, 'body.unitId');
   checkDate('body.heldOn', input.heldOn);
+  // A meeting analyses a quarter that has begun by the day it is held (usually the one just ended).
+  if (input.reviewedQuarter && quarterStart(input.reviewedQuarter) > input.heldOn) {
+    throw AppError.field('body.reviewedQuarter', 'duty.quarterAfterMeeting', { quarter: input.reviewedQuarter, date: input.heldOn });
+  }
   const id = await ctx.db.transaction().execute(async (trx) => {
     const row = await trx.insertInto('duty_meetings').values({
-      county_code: actor.countyCode, unit_id: unit.id, name: input.meetingName, held_on: input.heldOn, created_by: actor.userId,
+      county_code: actor.countyCode, unit_id: unit.id, name: input.meetingName, held_on: input.heldOn,
+      reviewed_quarter: input.reviewedQuarter ?? null, created_by: actor.userId,
     }).returning('id').executeTakeFirstOrThrow();
-    await ctx.audit.record(trx, auditActor(actor), { action: 'duty.meeting.create', objectType: 'dutyMeeting', objectId: row.id, detail: { name: input.meetingName, heldOn: input.heldOn } });
+    await ctx.audit.record(trx, auditActor(actor), { action: 'duty.meeting.create', objectType: 'dutyMeeting', objectId: row.id, detail: { name: input.meetingName, heldOn: input.heldOn, reviewedQuarter: input.reviewedQuarter ?? null } });
     return row.id;
   });
   return view(ctx.db, actor, id);

@@ -18,6 +18,7 @@ const zh: Record<string, string> = {
   'duty.noSecretaries': '本县没有登记乡镇党委书记，请指定{field}',
   'duty.yearMismatch': '{field}（{date}）不在任务年度{year}年内',
   'duty.roundAlreadyClosed': '评议“{name}”已经结束',
+  'duty.quarterAfterMeeting': '{field}（{quarter}）在会议日期（{date}）之后才开始，会议只能分析已经开始的季度',
 };
 const en: Record<string, string> = {
   'what.dutyTask': 'Duty task',
@@ -35,18 +36,19 @@ const en: Record<string, string> = {
   'duty.noSecretaries': 'No township party secretary is on record; name the {field}',
   'duty.yearMismatch': '{field} ({date}) is not in the task year {year}',
   'duty.roundAlreadyClosed': 'The appraisal "{name}" is already closed',
+  'duty.quarterAfterMeeting': '{field} ({quarter}) begins after the meeting date ({date}): a meeting analyses a quarter that has begun',
 };
 
 export const dutyMessages = {
   zh, en,
   fieldLabelsZh: {
     year: '年度', leadLeader: '牵头县领导', unitIds: '责任单位', assignedOn: '下达日期', deadline: '完成时限', completionNote: '完成情况',
-    completedOn: '完成日期', meetingName: '会议名称', heldOn: '举行日期', officialId: '汇报人', summary: '汇报内容摘要', roundName: '评议名称',
+    completedOn: '完成日期', meetingName: '会议名称', heldOn: '举行日期', reviewedQuarter: '所分析季度', officialId: '汇报人', summary: '汇报内容摘要', roundName: '评议名称',
     meetingId: '所属会议', officialIds: '评议对象', ratings: '评议结果', subjectId: '评议对象', rating: '评议等次',
   },
   fieldLabelsEn: {
     title: 'Title', content: 'Content', year: 'Year', leadLeader: 'Lead county leader', unitIds: 'Responsible units', assignedOn: 'Assigned on',
-    deadline: 'Deadline', completionNote: 'Completion note', completedOn: 'Completed on', meetingName: 'Meeting name', heldOn: 'Date',
+    deadline: 'Deadline', completionNote: 'Completion note', completedOn: 'Completed on', meetingName: 'Meeting name', heldOn: 'Date', reviewedQuarter: 'Quarter analysed',
     officialId: 'Reporting secretary', summary: 'Report summary', roundName: 'Appraisal name', meetingId: 'Meeting', officialIds: 'Secretaries appraised',
     ratings: 'Ratings', subjectId: 'Secretary appraised', rating: 'Rating',
   },

@@ -19,10 +19,13 @@ function byTownship(items: Item[]): MetricValue {
   };
 }
 
+/** The day a meeting's reports count on: the first day of the quarter it analyses, else the day it was held. */
+const countsOn = sql<string>`coalesce(make_date(left(m.reviewed_quarter, 4)::int, (right(m.reviewed_quarter, 1)::int - 1) * 3 + 1, 1), m.held_on)`;
+
 async function reportsHeard({ db, actor, countyCode, period }: MetricQuery): Promise<MetricValue> {
   const rows = await db.selectFrom('duty_reports as r').innerJoin('duty_meetings as m', 'm.id', 'r.meeting_id').innerJoin('units as u', 'u.id', 'r.unit_id')
     .select(['r.id', 'r.official_id', 'u.code as township'])
-    .where(areaCondition(countyCode, 'r.county_code')).where('m.held_on', '>=', period.from).where('m.held_on', '<', period.to)
+    .where(areaCondition(countyCode, 'r.county_code')).where(countsOn, '>=', period.from).where(countsOn, '<', period.to)
     .where(scopeCondition(actor, 'r.unit_id')).orderBy('r.official_id').orderBy('m.held_on', 'desc').orderBy('r.id').execute();
   const seen = new Set<string>();
   return byTownship(rows.filter((r) => !seen.has(r.official_id) && seen.add(r.official_id)).map((r) => ({ id: r.id, township: r.township })));
@@ -60,8 +63,8 @@ const common = { module: 'duty', unit: '名' as const, dimensions: ['township'] 
 export const dutyMetrics: MetricDefinition[] = [
   {
     ...common, key: 'duty.secretaryReportsHeard', labelZh: '听取乡镇党委书记汇报', labelEn: 'Township secretaries heard', recordType: 'dutyReport',
-    definitionZh: '会议日期在统计期内的会议上，汇报履行“一岗双责”情况的乡镇（街道）党委书记人数；同一书记在期内多次汇报只计1名（记录取其最近一次汇报）。按乡镇分列。',
-    definitionEn: 'Township party secretaries who reported on their dual responsibility at meetings held in the period; a secretary heard more than once counts once (the record is the latest report). By township.',
+    definitionZh: '所分析季度在统计期内的会议（未填所分析季度的按会议日期）上，汇报履行“一岗双责”情况的乡镇（街道）党委书记人数；第一季度形势分析会即使在4月召开，也计入第一季度。同一书记在期内多次汇报只计1名（记录取其最近一次汇报）。按乡镇分列。',
+    definitionEn: 'Township party secretaries who reported on their dual responsibility at meetings analysing a quarter in the period (meetings without one count by the day held): the first-quarter meeting counts in the first quarter even when held in April. A secretary heard more than once counts once (the record is the latest report). By township.',
     compute: reportsHeard,
     describe: async ({ db, actor }, ids) => {
       if (!ids.length) return [];

@@ -37,6 +37,8 @@ export const taskComplete = z.strictObject({
 export const meetingCreate = z.strictObject({
   meetingName: text(200),
   heldOn: date,
+  /** The quarter the meeting analyses; its reports count in that quarter's figures. */
+  reviewedQuarter: z.string().regex(/^\d{4}Q[1-4]$/).optional(),
   unitId: uuid.optional(),
 });
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Form, Input, Modal, Table, Tag, type ButtonProps, type TableColumnsType } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, Modal, Select, Table, Tag, type ButtonProps, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useNavigate } from 'react-router-dom';
@@ -12,6 +12,21 @@ import { useT, type MessageKey } from '../../../web/i18n';
 import { dateOf, dutyApi, dutyKeys, type MeetingRow, type RoundRow } from './api';
 
 /** 履职汇报与评议: the meetings at which township secretaries reported, and the appraisal rounds. */
+interface MeetingValues { meetingName: string; heldOn: Dayjs; reviewedQuarter?: string }
+
+/** The quarter of a day and the three before it, latest first (a meeting analyses one that has begun). */
+function quartersUpTo(day: Dayjs): string[] {
+  const out: string[] = [];
+  let y = day.year();
+  let q = Math.floor(day.month() / 3) + 1;
+  for (let i = 0; i < 4; i++) {
+    out.push(`${y}Q${q}`);
+    q -= 1;
+    if (q === 0) { q = 4; y -= 1; }
+  }
+  return out;
+}
+
 export default function MeetingsPage() {
   const t = useT();
   const { can } = useAuth();
@@ -21,18 +36,20 @@ export default function MeetingsPage() {
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [roundPage, setRoundPage] = useState({ page: 1, pageSize: 10 });
   const [open, setOpen] = useState(false);
-  const [form] = Form.useForm<{ meetingName: string; heldOn: Dayjs }>();
+  const [form] = Form.useForm<MeetingValues>();
+  const heldOn = Form.useWatch('heldOn', form);
   const list = useQuery({ queryKey: dutyKeys.meetings(page), queryFn: () => dutyApi.meetings(page), placeholderData: keepPreviousData });
   const rounds = useQuery({ queryKey: dutyKeys.rounds(roundPage), queryFn: () => dutyApi.rounds(roundPage), placeholderData: keepPreviousData });
   const create = useMutation({
     meta: { manualError: true },
-    mutationFn: (v: { meetingName: string; heldOn: Dayjs }) => dutyApi.createMeeting({ meetingName: v.meetingName, heldOn: dateOf(v.heldOn)! }),
+    mutationFn: (v: MeetingValues) => dutyApi.createMeeting({ meetingName: v.meetingName, heldOn: dateOf(v.heldOn)!, reviewedQuarter: v.reviewedQuarter }),
     onSuccess: (m) => { void qc.invalidateQueries({ queryKey: dutyKeys.all }); void message.success(t('duty.ui.saved')); setOpen(false); navigate(`/duty/meetings/${m.id}`); },
-    onError: (err) => handleFormError(form, err, ['meetingName', 'heldOn']),
+    onError: (err) => handleFormError(form, err, ['meetingName', 'heldOn', 'reviewedQuarter']),
   });
   const columns: TableColumnsType<MeetingRow> = [
     { title: t('duty.ui.meetingName'), dataIndex: 'meetingName', render: (v: string, r) => <Link to={`/duty/meetings/${r.id}`} data-testid="meeting-link">{v}</Link> },
     { title: t('duty.ui.heldOn'), dataIndex: 'heldOn', width: 120 },
+    { title: t('duty.ui.reviewedQuarter'), dataIndex: 'reviewedQuarter', width: 110, render: (v: string | null) => v ?? '—' },
     { title: t('duty.ui.organiser'), dataIndex: 'unitName', width: 180 },
     { title: t('duty.ui.reportsHeard'), dataIndex: 'reports', width: 100, align: 'right' },
     { title: t('duty.ui.rounds'), dataIndex: 'rounds', width: 80, align: 'right' },
@@ -48,7 +65,7 @@ export default function MeetingsPage() {
   return (
     <>
       <PageHeader title={t('menu.dutyMeetings')} crumbs={[t('menu.group.duty')]} extra={can('duty.write') && (
-        <Button type="primary" icon={<PlusOutlined />} data-testid="meeting-new" onClick={() => { form.resetFields(); form.setFieldsValue({ heldOn: dayjs() }); setOpen(true); }}>
+        <Button type="primary" icon={<PlusOutlined />} data-testid="meeting-new" onClick={() => { form.resetFields(); form.setFieldsValue({ heldOn: dayjs(), reviewedQuarter: quartersUpTo(dayjs())[1] }); setOpen(true); }}>
           {t('duty.ui.newMeeting')}
         </Button>
       )} />
@@ -67,6 +84,9 @@ export default function MeetingsPage() {
             <Input maxLength={200} data-testid="meeting-name" placeholder="第一季度党风廉政建设和反腐败工作形势分析会" />
           </Form.Item>
           <Form.Item name="heldOn" label={t('duty.ui.heldOn')} rules={[{ required: true, message: t('common.required') }]}><DatePicker /></Form.Item>
+          <Form.Item name="reviewedQuarter" label={t('duty.ui.reviewedQuarter')} extra={t('duty.ui.reviewedQuarterHint')} rules={[{ required: true, message: t('common.required') }]}>
+            <Select data-testid="meeting-quarter" options={quartersUpTo(heldOn ?? dayjs()).map((q) => ({ value: q, label: q }))} />
+          </Form.Item>
         </Form>
       </Modal>
     </>

@@ -14,9 +14,9 @@ export interface DutyTask {
 }
 export interface TaskPage { items: DutyTask[]; total: number; done: number; overdue: number; page: number; pageSize: number }
 export interface TaskFilter { year?: number; unitId?: string; status?: TaskStatus; overdue?: 'true' }
-export interface MeetingRow { id: string; meetingName: string; heldOn: string; unitName: string; reports: number; rounds: number }
+export interface MeetingRow { id: string; meetingName: string; heldOn: string; reviewedQuarter: string | null; unitName: string; reports: number; rounds: number }
 export interface Meeting {
-  id: string; meetingName: string; heldOn: string; unitId: string;
+  id: string; meetingName: string; heldOn: string; reviewedQuarter: string | null; unitId: string;
   reports: Array<{ id: string; officialId: string; officialName: string; officialPost: string | null; unitId: string; townshipName: string; townshipCode: string; summary: string }>;
   rounds: Array<{ id: string; roundName: string; heldOn: string; status: 'open' | 'closed' }>;
 }
@@ -45,7 +45,7 @@ export const dutyApi = {
   createTask: (body: { year: number; title: string; content?: string; leadLeader?: string; unitIds: string[]; deadline: string }) => api.post<{ items: DutyTask[] }>('/duty/tasks', body),
   complete: (id: string, body: { completionNote: string; completedOn: string }) => api.post<DutyTask>(`/duty/tasks/${enc(id)}/complete`, body),
   meetings: (p: { page: number; pageSize: number }) => api.get<ListPage<MeetingRow>>('/duty/meetings', p),
-  createMeeting: (body: { meetingName: string; heldOn: string }) => api.post<Meeting>('/duty/meetings', body),
+  createMeeting: (body: { meetingName: string; heldOn: string; reviewedQuarter?: string }) => api.post<Meeting>('/duty/meetings', body),
   meeting: (id: string) => api.get<Meeting>(`/duty/meetings/${enc(id)}`),
   addReport: (id: string, body: { officialId: string; summary: string }) => api.post<Meeting>(`/duty/meetings/${enc(id)}/reports`, body),
   secretaries: () => api.get<{ items: Secretary[] }>('/duty/secretaries'),

@@ -29,6 +29,8 @@ export const dutyEn: Record<keyof typeof dutyZh, string> = {
   'duty.ui.newMeeting': 'Record a meeting',
   'duty.ui.meetingName': 'Meeting',
   'duty.ui.heldOn': 'Date',
+  'duty.ui.reviewedQuarter': 'Quarter analysed',
+  'duty.ui.reviewedQuarterHint': 'The reports heard count in this quarter\'s figures (the first-quarter meeting is usually held in April)',
   'duty.ui.organiser': 'Organiser',
   'duty.ui.reportsHeard': 'Secretaries heard',
   'duty.ui.rounds': 'Appraisals',

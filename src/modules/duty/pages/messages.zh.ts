@@ -27,6 +27,8 @@ export const dutyZh = {
   'duty.ui.newMeeting': '登记会议',
   'duty.ui.meetingName': '会议名称',
   'duty.ui.heldOn': '日期',
+  'duty.ui.reviewedQuarter': '所分析季度',
+  'duty.ui.reviewedQuarterHint': '会上汇报计入该季度的统计（第一季度形势分析会通常在4月召开）',
   'duty.ui.organiser': '组织单位',
   'duty.ui.reportsHeard': '汇报人数',
   'duty.ui.rounds': '评议',
