@@ -1,6 +1,7 @@
 import { scopeCondition } from '../../platform/scope/dataScope';
 import { areaCondition, type MetricDefinition, type MetricQuery, type MetricValue } from '../analysis/registry';
-import { accountabilityFormWords, targetTypeWords } from './dimensions';
+import { accountabilityFormWords } from './dimensions';
+import { tallyRecords } from '../analysis/tally';
 
 /**
  * The accountability figures (三(四) of the speech: 不断加大工作问责力度 … 不仅要追究当事人的责任，而且要追究相关领导的责任).
@@ -8,12 +9,6 @@ import { accountabilityFormWords, targetTypeWords } from './dimensions';
  * organisation counts once per decision); `leaders` counts persons held accountable as leaders for a subordinate's
  * conduct (领导责任), each once. Scope follows the target's unit.
  */
-function group(items: Array<{ id: string; key: string }>, words: Readonly<Record<string, readonly [string, string]>>) {
-  const m = new Map<string, string[]>();
-  for (const i of items) m.set(i.key, [...(m.get(i.key) ?? []), i.id]);
-  return [...m].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
-    .map(([key, ids]) => ({ key, label: words[key]?.[0] ?? key, value: ids.length, recordIds: ids }));
-}
 
 const inPeriod = ({ db, actor, countyCode, period }: MetricQuery) => db.selectFrom('accountability_decisions as d').where(areaCondition(countyCode, 'd.county_code'))
   .where('d.decided_on', '>=', period.from).where('d.decided_on', '<', period.to).where(scopeCondition(actor, 'd.unit_id'));
@@ -25,14 +20,7 @@ const decisions: MetricDefinition = {
   definitionEn: 'Accountability decisions dated in the period (person-times: a person held accountable twice counts twice; a decision on a party organisation counts once), by form, target type and township.',
   compute: async (q): Promise<MetricValue> => {
     const rows = await inPeriod(q).select(['d.id', 'd.form', 'd.target_type', 'd.township_code']).orderBy('d.decided_on').orderBy('d.id').execute();
-    return {
-      value: rows.length, recordIds: rows.map((r) => r.id),
-      breakdown: {
-        accountabilityForm: group(rows.map((r) => ({ id: r.id, key: r.form })), accountabilityFormWords),
-        accountabilityTarget: group(rows.map((r) => ({ id: r.id, key: r.target_type })), targetTypeWords),
-        township: group(rows.map((r) => ({ id: r.id, key: r.township_code ?? 'unknown' })), {}),
-      },
-    };
+    return tallyRecords(rows, { accountabilityForm: (r) => r.form, accountabilityTarget: (r) => r.target_type, township: (r) => r.township_code });
   },
   describe: async ({ db, actor }, ids) => {
     if (!ids.length) return [];
@@ -51,10 +39,9 @@ const leaders: MetricDefinition = {
   compute: async (q): Promise<MetricValue> => {
     const rows = await inPeriod(q).select(['d.official_id', 'd.township_code']).where('d.leader_responsibility', '=', true).where('d.target_type', '=', 'person')
       .orderBy('d.decided_on').orderBy('d.id').execute();
-    const persons = new Map<string, string>();
-    for (const r of rows) if (r.official_id && !persons.has(r.official_id)) persons.set(r.official_id, r.township_code ?? 'unknown');
-    const items = [...persons].map(([id, key]) => ({ id, key }));
-    return { value: items.length, recordIds: items.map((i) => i.id), breakdown: { township: group(items, {}) } };
+    const persons = new Map<string, string | null>();
+    for (const r of rows) if (r.official_id && !persons.has(r.official_id)) persons.set(r.official_id, r.township_code);
+    return tallyRecords([...persons].map(([id, township]) => ({ id, township })), { township: (i) => i.township });
   },
   describe: async ({ db, actor }, ids) => {
     if (!ids.length) return [];

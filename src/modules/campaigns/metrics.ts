@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { scopeCondition } from '../../platform/scope/dataScope';
 import { areaCondition, sharedRows, type MetricDefinition, type MetricQuery, type MetricValue } from '../analysis/registry';
 import { findingCategoryWords } from './dimensions';
+import { tallyRecords } from '../analysis/tally';
 
 /**
  * The campaign figures of the speech (二(五)): 排查100万元以上工程X个，共发现问题X个，整改到位X个，尚有X个正在整改.
@@ -11,19 +12,8 @@ import { findingCategoryWords } from './dimensions';
  */
 interface FindingRow { id: string; category: string; township: string | null; statusAtEnd: string | null }
 interface Item { id: string; categories: string[]; township: string | null }
+const breakdown = (items: Item[]) => tallyRecords(items, { findingCategory: (i) => i.categories, township: (i) => i.township });
 
-function breakdown(items: Item[]): MetricValue {
-  const group = (keys: (i: Item) => string[]) => {
-    const m = new Map<string, string[]>();
-    for (const i of items) for (const k of keys(i)) m.set(k, [...(m.get(k) ?? []), i.id]);
-    return [...m].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
-      .map(([key, ids]) => ({ key, label: findingCategoryWords[key]?.[0] ?? key, value: ids.length, recordIds: ids }));
-  };
-  return {
-    value: items.length, recordIds: items.map((i) => i.id),
-    breakdown: { findingCategory: group((i) => i.categories), township: group((i) => [i.township ?? 'unknown']) },
-  };
-}
 
 function findingRows(q: MetricQuery): Promise<FindingRow[]> {
   return sharedRows(q, 'campaigns.findings', async () => {

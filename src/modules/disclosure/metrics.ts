@@ -5,6 +5,7 @@ import { loadSettings } from './access';
 import { disclosureKinds, type DisclosureKind } from './db';
 import { disclosureSchedule, obligationId, quartersDueIn, TOWNSHIP_KINDS } from './schedule';
 import { checkResultWords, disclosureKindWords } from './words';
+import { tallyRecords } from '../analysis/tally';
 
 /**
  * The disclosure figures: 示范点 named and standing at the period end (the speech's 培育并完善办事公开示范点X个),
@@ -12,18 +13,9 @@ import { checkResultWords, disclosureKindWords } from './words';
  * `.overdue`), and spot checks that failed. Township keys are township unit codes ('unknown' → 县直).
  */
 interface Item { id: string; keys: Record<string, string> }
+const breakdown = (items: Item[], dims: string[]) => tallyRecords(items, Object.fromEntries(dims.map((d) => [d, (i: Item) => i.keys[d]])));
+const kindAndTownship = ['disclosureKind', 'township'];
 
-function breakdown(items: Item[], dims: Array<[string, Readonly<Record<string, readonly [string, string]>>?]>): MetricValue {
-  const out: NonNullable<MetricValue['breakdown']> = {};
-  for (const [dim, words] of dims) {
-    const m = new Map<string, string[]>();
-    for (const i of items) { const k = i.keys[dim]; m.set(k, [...(m.get(k) ?? []), i.id]); }
-    out[dim] = [...m].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
-      .map(([key, ids]) => ({ key, label: words?.[key]?.[0] ?? key, value: ids.length, recordIds: ids }));
-  }
-  return { value: items.length, recordIds: items.map((i) => i.id), breakdown: out };
-}
-const kindAndTownship: Array<[string, Readonly<Record<string, readonly [string, string]>>?]> = [['disclosureKind', disclosureKindWords], ['township']];
 
 async function demoSites({ db, actor, countyCode, period }: MetricQuery): Promise<MetricValue> {
   const rows = await db.selectFrom('disclosure_demo_sites as s').select(['s.id', 's.kind', 's.township_code'])
@@ -72,7 +64,7 @@ async function checksFailed({ db, actor, countyCode, period }: MetricQuery): Pro
   const rows = await db.selectFrom('disclosure_checks as c').select(['c.id', 'c.result', 'c.township_code'])
     .where(areaCondition(countyCode, 'c.county_code')).where('c.checked_on', '>=', period.from).where('c.checked_on', '<', period.to).where('c.result', '<>', 'passed')
     .where(scopeCondition(actor, 'c.unit_id')).orderBy('c.checked_on').orderBy('c.id').execute();
-  return breakdown(rows.map((r) => ({ id: r.id, keys: { checkResult: r.result, township: r.township_code ?? 'unknown' } })), [['checkResult', checkResultWords], ['township']]);
+  return breakdown(rows.map((r) => ({ id: r.id, keys: { checkResult: r.result, township: r.township_code ?? 'unknown' } })), ['checkResult', 'township']);
 }
 
 const kindName = (k: string) => disclosureKindWords[k]?.[0] ?? k;

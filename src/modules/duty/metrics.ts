@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { addCalendarDays, todayInShanghai } from '../../platform/calendar/dates';
 import { scopeCondition } from '../../platform/scope/dataScope';
 import { areaCondition, type MetricDefinition, type MetricQuery, type MetricValue } from '../analysis/registry';
+import { tallyRecords } from '../analysis/tally';
 
 /**
  * The responsibility-system figures. The speech: 县委听取X名乡镇党委书记履行"一岗双责"情况汇报，并对乡镇党委书记进行评议.
@@ -9,15 +10,8 @@ import { areaCondition, type MetricDefinition, type MetricQuery, type MetricValu
  * record per secretary (the latest in the period), so every id opens one secretary. Township keys are unit codes.
  */
 interface Item { id: string; township: string | null }
+const byTownship = (items: Item[]) => tallyRecords(items, { township: (i) => i.township });
 
-function byTownship(items: Item[]): MetricValue {
-  const m = new Map<string, string[]>();
-  for (const i of items) m.set(i.township ?? 'unknown', [...(m.get(i.township ?? 'unknown') ?? []), i.id]);
-  return {
-    value: items.length, recordIds: items.map((i) => i.id),
-    breakdown: { township: [...m].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0])).map(([key, ids]) => ({ key, label: key, value: ids.length, recordIds: ids })) },
-  };
-}
 
 /** The day a meeting's reports count on: the first day of the quarter it analyses, else the day it was held. */
 const countsOn = sql<string>`coalesce(make_date(left(m.reviewed_quarter, 4)::int, (right(m.reviewed_quarter, 1)::int - 1) * 3 + 1, 1), m.held_on)`;

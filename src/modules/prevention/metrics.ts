@@ -1,18 +1,13 @@
 import { scopeCondition } from '../../platform/scope/dataScope';
 import { areaCondition, type MetricDefinition, type MetricValue } from '../analysis/registry';
-import { riskLevelWords, ruleAreaWords } from './dimensions';
+import { riskLevelWords } from './dimensions';
+import { tallyRecords } from '../analysis/tally';
 
 /**
  * The prevention figures. 一(五) of the speech: 先后制定出台了…等7个预防腐败制度 — rules issued in the period, by area.
  * Rules are county-level documents every reader of the module sees, so that figure is not narrowed by the caller's
  * unit scope (a township's dashboard shows the county's rules too); risk points follow the data scope.
  */
-function group(items: Array<{ id: string; key: string }>, words: Readonly<Record<string, readonly [string, string]>>) {
-  const m = new Map<string, string[]>();
-  for (const i of items) m.set(i.key, [...(m.get(i.key) ?? []), i.id]);
-  return [...m].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
-    .map(([key, ids]) => ({ key, label: words[key]?.[0] ?? key, value: ids.length, recordIds: ids }));
-}
 
 const ruleIssued: MetricDefinition = {
   key: 'prevention.rulesIssued', module: 'prevention', labelZh: '预防腐败制度', labelEn: 'Corruption prevention rules issued', unit: '个', recordType: 'preventionRule',
@@ -22,7 +17,7 @@ const ruleIssued: MetricDefinition = {
   compute: async ({ db, countyCode, period }): Promise<MetricValue> => {
     const rows = await db.selectFrom('prevention_rules').select(['id', 'area']).where(areaCondition(countyCode, 'county_code'))
       .where('issued_on', '>=', period.from).where('issued_on', '<', period.to).orderBy('issued_on').orderBy('id').execute();
-    return { value: rows.length, recordIds: rows.map((r) => r.id), breakdown: { ruleArea: group(rows.map((r) => ({ id: r.id, key: r.area })), ruleAreaWords) } };
+    return tallyRecords(rows, { ruleArea: (r) => r.area });
   },
   describe: async ({ db }, ids) => {
     if (!ids.length) return [];
@@ -39,13 +34,7 @@ const riskPoints: MetricDefinition = {
   compute: async ({ db, actor, countyCode, period }): Promise<MetricValue> => {
     const rows = await db.selectFrom('prevention_risk_points').select(['id', 'level', 'township_code']).where(areaCondition(countyCode, 'county_code'))
       .where('reviewed_on', '>=', period.from).where('reviewed_on', '<', period.to).where(scopeCondition(actor, 'unit_id')).orderBy('reviewed_on').orderBy('id').execute();
-    return {
-      value: rows.length, recordIds: rows.map((r) => r.id),
-      breakdown: {
-        riskLevel: group(rows.map((r) => ({ id: r.id, key: r.level })), riskLevelWords),
-        township: group(rows.map((r) => ({ id: r.id, key: r.township_code ?? 'unknown' })), {}),
-      },
-    };
+    return tallyRecords(rows, { riskLevel: (r) => r.level, township: (r) => r.township_code });
   },
   describe: async ({ db, actor }, ids) => {
     if (!ids.length) return [];
