@@ -143,7 +143,13 @@ describe('a case handler screens a rigged tender and hands the flag over as a cl
     const township = await e.ctx.db.selectFrom('units').select('name').where('code', '=', '530125102').executeTakeFirstOrThrow();
     await page.getByTestId('menu-risk-hits').click();
     await page.getByTestId('risk-rescreen').click();
-    await page.getByTestId('risk-rescreen-ok').click();
+    // The run's answer, not only its toast (which lasts 3 s): a failed or slow run says so here.
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/risk/screening') && r.request().method() === 'POST', { timeout: 90_000 }),
+      page.getByTestId('risk-rescreen-ok').click(),
+    ]);
+    expect(answer.status(), await answer.text()).toBe(200);
+    expect((await answer.json()).kept).toBeGreaterThanOrEqual(2);
     await page.getByText(/筛查完成：\d+ 个项目/).waitFor();
     const rows = page.getByTestId('risk-hits').locator('tbody tr').filter({ hasText: projectNo });
     await expect.poll(() => rows.allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('已转线索'), expect.stringContaining('已排除')]));

@@ -12,8 +12,11 @@ type Text = string | null;
 
 export const hitStatuses = ['new', 'dismissed', 'clued'] as const;
 export type HitStatus = (typeof hitStatuses)[number];
-export const hitSources = ['signal', 'screen', 'cardinal'] as const;
+export const hitSources = ['signal', 'screen', 'cardinal', 'rule'] as const;
 export type HitSource = (typeof hitSources)[number];
+/** Which screening produced a hit (procurement first; the other domains write through hitStore.replaceDomainHits). */
+export const hitDomains = ['procurement', 'spending', 'penaltyDiscretion', 'villageAssets'] as const;
+export type HitDomain = (typeof hitDomains)[number];
 export type BatchPhase = 'parse' | 'write' | 'screen' | 'done';
 export interface BatchError { sheet?: string; row?: number; column?: string; line?: number; message: string }
 
@@ -174,6 +177,8 @@ export interface RiskHitsTable {
   decided_at: Timestamp | null;
   clue_id: string | null;
   created_at: CreatedAt;
+  domain: ColumnType<HitDomain, HitDomain | undefined, HitDomain>;
+  subject_title: Text;
 }
 
 declare module '../../platform/db/schema' {

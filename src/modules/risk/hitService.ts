@@ -10,7 +10,8 @@ import { scopeCondition } from '../../platform/scope/dataScope';
 import { clueService } from '../cases/clueService';
 import { loadClock } from '../cases/ruleTableService';
 import { auditActor } from '../org/unitService';
-import { codeLabel, summariseEvidence } from './labels';
+import { codeLabel, DOMAIN_LABELS, summariseEvidence } from './labels';
+import type { HitDomain } from './hitStore';
 import type { hitClue, hitDismiss, hitListQuery } from './schema';
 
 /** Hits: list and read in the caller's data scope (the unit of the hit's first process), dismiss, hand over as a clue. */
@@ -27,6 +28,7 @@ function filtered(db: Kysely<DB>, actor: Actor, f: Omit<Filter, 'page' | 'pageSi
   let q = db.selectFrom('risk_hits').innerJoin('units', 'units.id', 'risk_hits.unit_id')
     .where('risk_hits.county_code', '=', actor.countyCode).where(scopeCondition(actor, 'risk_hits.unit_id')) as unknown as Q;
   if (withCode && f.code) q = q.where('risk_hits.code', '=', f.code);
+  if (f.domain) q = q.where('risk_hits.domain', '=', f.domain);
   if (f.source) q = q.where('risk_hits.source', '=', f.source);
   if (f.status) q = q.where('risk_hits.status', '=', f.status);
   if (f.strength) q = q.where('risk_hits.strength', '=', f.strength);
@@ -40,19 +42,21 @@ function filtered(db: Kysely<DB>, actor: Actor, f: Omit<Filter, 'page' | 'pageSi
 const rowColumns = [
   'risk_hits.id', 'risk_hits.code', 'risk_hits.source', 'risk_hits.strength', 'risk_hits.score', 'risk_hits.subject_id', 'risk_hits.process_id',
   'risk_hits.ocids', 'risk_hits.buyer_name', 'risk_hits.supplier_names', 'risk_hits.unit_id', 'risk_hits.status', 'risk_hits.evidence', 'risk_hits.created_at',
+  'risk_hits.domain', 'risk_hits.subject_title',
 ] as const;
 
 type RawRow = { id: string; code: string; source: string; strength: string; score: number | null; subject_id: string; process_id: string | null; ocids: string[];
-  buyer_name: string | null; supplier_names: string[]; unit_id: string; status: string; evidence: Record<string, unknown>; created_at: Date; townshipName: string | null };
+  buyer_name: string | null; supplier_names: string[]; unit_id: string; status: string; evidence: Record<string, unknown>; created_at: Date; townshipName: string | null;
+  domain: HitDomain; subject_title: string | null; unitName: string };
 
 const toRow = (r: RawRow) => ({
   id: r.id, code: r.code, label: codeLabel(r.code), source: r.source, strength: r.strength, score: r.score, subjectId: r.subject_id, processId: r.process_id,
   ocids: r.ocids, buyerName: r.buyer_name, supplierNames: r.supplier_names, unitId: r.unit_id, townshipName: r.townshipName, status: r.status,
-  rule: String(r.evidence.rule ?? ''), createdAt: r.created_at,
+  rule: String(r.evidence.rule ?? ''), createdAt: r.created_at, domain: r.domain, subjectTitle: r.subject_title, unitName: r.unitName,
 });
 
 async function view(db: Kysely<DB>, actor: Actor, id: string) {
-  const r = await filtered(db, actor, {}).select([...rowColumns, townshipName.as('townshipName'), 'risk_hits.dismiss_reason', 'risk_hits.decided_by',
+  const r = await filtered(db, actor, {}).select([...rowColumns, townshipName.as('townshipName'), 'units.name as unitName', 'risk_hits.dismiss_reason', 'risk_hits.decided_by',
     'risk_hits.decided_at', 'risk_hits.clue_id', 'risk_hits.process_ids']).where('risk_hits.id', '=', id).executeTakeFirst();
   if (!r) throw AppError.notFound('what.riskHit');
   const processes = r.process_ids.length
@@ -76,7 +80,7 @@ export const hitService = {
   async list(db: Kysely<DB>, actor: Actor, f: Filter) {
     const base = filtered(db, actor, f);
     const total = (await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
-    const rows = await base.select([...rowColumns, townshipName.as('townshipName')])
+    const rows = await base.select([...rowColumns, townshipName.as('townshipName'), 'units.name as unitName'])
       .orderBy(sql`case risk_hits.strength when 'strong' then 0 when 'medium' then 1 else 2 end`).orderBy('risk_hits.created_at', 'desc').orderBy('risk_hits.id')
       .limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
     const codes = await filtered(db, actor, f, false).select(['risk_hits.code', sql<number>`count(*)::int`.as('n')]).groupBy('risk_hits.code').orderBy('risk_hits.code').execute();
@@ -97,8 +101,9 @@ export const hitService = {
     if (!actor.permissions.has('cases.clue.write')) throw new AppError('FORBIDDEN', { params: { permission: 'cases.clue.write' } });
     const hit = await view(ctx.db, actor, id);
     const clock = await loadClock(ctx.db, actor.countyCode);
-    const title = input.title ?? `招投标风险预警：${codeLabel(hit.code)}${hit.processes[0]?.title ? `（${hit.processes[0].title}）` : ''}`.slice(0, 200);
-    const summary = summariseEvidence(hit.code, hit.evidence as never, hit.processes, hit.buyerName, hit.supplierNames);
+    const subject = hit.domain === 'procurement' ? hit.processes[0]?.title : hit.subjectTitle;
+    const title = input.title ?? `${DOMAIN_LABELS[hit.domain].zh}：${codeLabel(hit.code)}${subject ? `（${subject}）` : ''}`.slice(0, 200);
+    const summary = summariseEvidence(hit.code, hit.evidence as never, hit.processes, hit.buyerName, hit.supplierNames, hit.domain, hit.subjectTitle);
     const clue = await ctx.db.transaction().execute(async (trx) => {
       const row = await newHitForUpdate(trx, actor, id);
       const created = await clueService.createIn(trx, ctx, actor, {

@@ -1,4 +1,19 @@
+import { penaltyDiscretionHitCodes } from '../penaltyDiscretion/hitCodes';
+import { spendingHitCodes } from '../spending/hitCodes';
+import { villageAssetsHitCodes } from '../villageAssets/hitCodes';
+import type { HitCodeName, HitDomain } from './hitStore';
 import type { Evidence } from './signals';
+
+/** The other screenings' codes, each named by its own module. */
+export const DOMAIN_CODES: Record<string, HitCodeName> = { ...spendingHitCodes, ...penaltyDiscretionHitCodes, ...villageAssetsHitCodes };
+
+/** What each domain's hits are called in clue titles and summaries. */
+export const DOMAIN_LABELS: Record<HitDomain, { zh: string; en: string }> = {
+  procurement: { zh: '招投标风险预警', en: 'Procurement red flag' },
+  spending: { zh: '超标准支出预警', en: 'Spending over standard' },
+  penaltyDiscretion: { zh: '行政处罚裁量预警', en: 'Penalty discretion' },
+  villageAssets: { zh: '村集体三资预警', en: 'Village collective funds' },
+};
 
 /** Chinese names of the hit codes (the UI and clue titles use them; unknown codes show as themselves). */
 export const CODE_LABELS: Record<string, string> = {
@@ -19,7 +34,7 @@ export const CODE_LABELS: Record<string, string> = {
   EXPERT_REPEATED_OUTLIER: '专家反复偏向同一企业', EXPERT_CONFLICT_OF_INTEREST: '评标专家与投标人存在利害关系',
 };
 
-export const codeLabel = (code: string): string => CODE_LABELS[code] ?? code;
+export const codeLabel = (code: string): string => CODE_LABELS[code] ?? DOMAIN_CODES[code]?.zh ?? code;
 
 /**
  * What each rule checks, in the words an investigator uses (the engines' own `evidence.rule` is the formula;
@@ -83,7 +98,7 @@ export const RULE_ZH: Record<string, string> = {
   EXPERT_CONFLICT_OF_INTEREST: '评标专家与投标人存在雇佣、联系方式相同等利害关系（招标投标法第三十七条）。',
 };
 
-export const ruleText = (code: string, e: Pick<Evidence, 'rule'>): string => RULE_ZH[code] ?? e.rule;
+export const ruleText = (code: string, e: Pick<Evidence, 'rule'>): string => RULE_ZH[code] ?? DOMAIN_CODES[code]?.rule ?? e.rule;
 
 const fmt = (v: unknown): string => {
   if (Array.isArray(v)) return v.map(fmt).join('、');
@@ -93,16 +108,19 @@ const fmt = (v: unknown): string => {
 };
 
 /** The clue's summary: what the rule says, what was compared, the records — enough to re-check by hand. */
-export function summariseEvidence(code: string, e: Evidence, processes: Array<{ ocid: string; title: string | null }>, buyer: string | null, suppliers: string[]): string {
+export function summariseEvidence(code: string, e: Evidence, processes: Array<{ ocid: string; title: string | null }>, buyer: string | null, suppliers: string[],
+  domain: HitDomain = 'procurement', subjectTitle: string | null = null): string {
+  const records = (e.records ?? []) as Array<{ kind: string; id: string; label?: string }>;
   const lines = [
-    `来源：招投标风险预警（${code} ${codeLabel(code)}）。预警仅提示需核查的情况，不是违纪违法的认定。`,
+    `来源：${DOMAIN_LABELS[domain].zh}（${code} ${codeLabel(code)}）。预警仅提示需核查的情况，不是违纪违法的认定。`,
     `规则：${ruleText(code, e)}${e.lawRef ? `（依据：${e.lawRef}）` : ''}`,
     `判定公式：${e.rule}`,
     `阈值：${Object.entries(e.threshold ?? {}).map(([k, v]) => `${k}=${fmt(v)}`).join('；') || '—'}`,
     `数值：${Object.entries(e.values ?? {}).map(([k, v]) => `${k}=${fmt(v)}`).join('；') || '—'}`,
-    `项目：${processes.map((p) => `${p.title ?? ''}（${p.ocid}）`).join('；') || '—'}`,
-    `采购人：${buyer ?? '—'}；涉及企业：${suppliers.join('、') || '—'}`,
-    `记录：${(e.records ?? []).map((r) => `${r.kind}:${r.id}`).join('，')}`,
+    ...(domain === 'procurement'
+      ? [`项目：${processes.map((p) => `${p.title ?? ''}（${p.ocid}）`).join('；') || '—'}`, `采购人：${buyer ?? '—'}；涉及企业：${suppliers.join('、') || '—'}`]
+      : [`对象：${subjectTitle ?? '—'}`]),
+    `记录：${records.map((r) => (r.label ? `${r.label}（${r.kind}:${r.id}）` : `${r.kind}:${r.id}`)).join('，')}`,
   ];
   return lines.join('\n').slice(0, 5000);
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pageFields } from '../../platform/http/fields';
 import { uuid } from '../org/schema';
-import { hitSources, hitStatuses } from './db';
+import { hitDomains, hitSources, hitStatuses } from './db';
 
 /** Input schemas of the risk API; strict, so unknown fields are refused and named. */
 const page = pageFields;
@@ -14,6 +14,7 @@ export const pageQuery = z.strictObject(page);
 export const hitListQuery = z.strictObject({
   ...page,
   code: z.string().trim().regex(/^[A-Z0-9_]{2,64}$/).optional(),
+  domain: z.enum(hitDomains).optional(),
   source: z.enum(hitSources).optional(),
   status: z.enum(hitStatuses).optional(),
   strength: z.enum(['strong', 'medium', 'weak']).optional(),

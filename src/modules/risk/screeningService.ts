@@ -3,6 +3,7 @@ import type { AppContext } from '../../platform/context';
 import type { DB } from '../../platform/db/schema';
 import type { Actor } from '../../platform/scope/actor';
 import { auditActor } from '../org/unitService';
+import { lockScreening } from './hitStore';
 import { loadReleases } from './loadReleases';
 import { screenReleases } from './screening';
 
@@ -24,10 +25,10 @@ export async function screenCounty(db: Kysely<DB>, countyCode: string): Promise<
   // A hit with no process (e.g. an indicator over a buyer with no stored tender) cannot be scoped: the county's root unit owns it.
   const root = await db.selectFrom('units').select('id').where('county_code', '=', countyCode).where('kind', '=', 'county').executeTakeFirst();
   return db.transaction().execute(async (trx) => {
-    // Two runs of one county (two imports finishing together) take turns; the later one's result stands.
-    await sql`select pg_advisory_xact_lock(hashtext(${`risk.screening:${countyCode}`}))`.execute(trx);
-    await trx.deleteFrom('risk_hits').where('county_code', '=', countyCode).where('status', '=', 'new').execute();
-    const decided = new Set((await trx.selectFrom('risk_hits').select('hit_key').where('county_code', '=', countyCode).execute()).map((r) => r.hit_key));
+    await lockScreening(trx, countyCode, 'procurement');
+    // Other domains' hits (spending, penalties, village funds) are theirs to replace.
+    await trx.deleteFrom('risk_hits').where('county_code', '=', countyCode).where('domain', '=', 'procurement').where('status', '=', 'new').execute();
+    const decided = new Set((await trx.selectFrom('risk_hits').select('hit_key').where('county_code', '=', countyCode).where('domain', '=', 'procurement').execute()).map((r) => r.hit_key));
     const byCode: Record<string, number> = {};
     let kept = 0;
     const rows = [];

@@ -36,17 +36,21 @@ export function Evidence({ hit }: { hit: HitDetail }) {
         <><Typography.Title level={5} style={{ marginTop: 16 }}>{t('risk.ui.values')}</Typography.Title>
           <Descriptions column={1} size="small" bordered items={kv(e.values)} data-testid="risk-evidence-values" /></>
       )}
-      <Typography.Title level={5} style={{ marginTop: 16 }}>{t('risk.ui.processes')}</Typography.Title>
-      <Flex vertical gap={4}>
-        {hit.processes.map((p) => <Link key={p.id} to={`/risk/processes/${p.id}`} data-testid="risk-hit-process">{p.title ?? p.ocid}（{p.ocid}）</Link>)}
-        {hit.processes.length === 0 && <Typography.Text type="secondary">{t('risk.ui.none')}</Typography.Text>}
-      </Flex>
+      {hit.domain === 'procurement' && (
+        <><Typography.Title level={5} style={{ marginTop: 16 }}>{t('risk.ui.processes')}</Typography.Title>
+          <Flex vertical gap={4}>
+            {hit.processes.map((p) => <Link key={p.id} to={`/risk/processes/${p.id}`} data-testid="risk-hit-process">{p.title ?? p.ocid}（{p.ocid}）</Link>)}
+            {hit.processes.length === 0 && <Typography.Text type="secondary">{t('risk.ui.none')}</Typography.Text>}
+          </Flex></>
+      )}
       {e.records?.length > 0 && (
         <><Typography.Title level={5} style={{ marginTop: 16 }}>{t('risk.ui.records')}</Typography.Title>
-          <Flex wrap gap={4}>{e.records.map((r) => {
-            // A record naming a process (its ocid) opens the tender page; bids, awards and payments are on that page.
+          <Flex wrap gap={4} data-testid="risk-evidence-records">{e.records.map((r) => {
+            // A record naming a process (its ocid) opens the tender page; other domains' records carry their own link.
             const p = hit.processes.find((x) => x.ocid === r.id);
-            return <Tag key={`${r.kind}:${r.id}`}>{r.kind}: {p ? <Link to={`/risk/processes/${p.id}`}>{r.id}</Link> : r.id}</Tag>;
+            const href = p ? `/risk/processes/${p.id}` : r.href;
+            const text = r.label ?? r.id;
+            return <Tag key={`${r.kind}:${r.id}`}>{r.label ? '' : `${r.kind}: `}{href ? <Link to={href}>{text}</Link> : text}</Tag>;
           })}</Flex></>
       )}
     </div>
@@ -78,9 +82,16 @@ export function HitDrawer({ id, onClose }: { id?: string; onClose: () => void })
           <Descriptions column={2} size="small" style={{ marginBottom: 16 }} items={[
             { key: 'code', label: t('risk.ui.indicator'), children: `${codeName(h.code, locale)}（${h.code}）` },
             { key: 'source', label: t('risk.ui.hitSource'), children: t(`risk.ui.hitSource.${h.source}` as MessageKey) },
-            { key: 'buyer', label: t('risk.ui.buyer'), children: h.buyerName ?? '—' },
-            { key: 'township', label: t('risk.ui.township'), children: h.townshipName ?? '—' },
-            { key: 'suppliers', label: t('risk.ui.supplier'), span: 2, children: h.supplierNames.join('、') || '—' },
+            ...(h.domain === 'procurement' ? [
+              { key: 'buyer', label: t('risk.ui.buyer'), children: h.buyerName ?? '—' },
+              { key: 'township', label: t('risk.ui.township'), children: h.townshipName ?? '—' },
+              { key: 'suppliers', label: t('risk.ui.supplier'), span: 2, children: h.supplierNames.join('、') || '—' },
+            ] : [
+              { key: 'domain', label: t('risk.ui.domain'), children: t(`risk.ui.domain.${h.domain}` as MessageKey) },
+              { key: 'unit', label: t('risk.ui.buyerOrUnit'), children: h.unitName },
+              { key: 'township', label: t('risk.ui.township'), children: h.townshipName ?? '—' },
+              { key: 'subject', label: t('risk.ui.subject'), span: 2, children: h.subjectTitle ?? '—' },
+            ]),
             ...(h.score !== null ? [{ key: 'score', label: t('risk.ui.score'), children: evidenceText(h.score) }] : []),
             {
               key: 'status', label: t('risk.ui.status'),

@@ -1,21 +1,22 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Flex, Input, Popconfirm, Select, Table, Tag, Tooltip, Typography, type ButtonProps, type TableColumnsType } from 'antd';
+import { App, Button, Card, Flex, Input, Popconfirm, Segmented, Select, Table, Tag, Tooltip, Typography, type ButtonProps, type TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../../web/auth/AuthContext';
 import { PageHeader } from '../../../web/components/PageHeader';
 import { serverPagination } from '../../../web/components/serverPagination';
 import { useLocale, useT, type MessageKey } from '../../../web/i18n';
-import { riskApi, riskKeys, type HitFilter, type HitRow } from './api';
+import { hitDomains, riskApi, riskKeys, type HitDomain, type HitFilter, type HitRow } from './api';
 import { TownshipSelect } from './filters';
 import { HitDrawer } from './HitDrawer';
 import { codeName, sources, statusColor, statuses, strengthColor, strengths } from './labels';
 
-const filterKeys = ['code', 'source', 'buyer', 'supplier', 'township', 'status', 'strength'] as const;
+const filterKeys = ['domain', 'code', 'source', 'buyer', 'supplier', 'township', 'status', 'strength'] as const;
 
 /**
- * 预警线索: every hit in the caller's scope, filtered by indicator (with counts), kind, buyer, company, township,
- * status and strength. Filters, page and the open hit live in the address so a hit can be linked to.
+ * 预警线索: every hit in the caller's scope — procurement, spending over standard, penalty discretion, village funds —
+ * filtered by domain, indicator (with counts), kind, buyer, company, township, status and strength. Filters, page
+ * and the open hit live in the address so a hit can be linked to.
  */
 export default function HitsPage() {
   const t = useT();
@@ -53,13 +54,18 @@ export default function HitsPage() {
       ),
     },
     {
-      title: t('risk.ui.project'), dataIndex: 'ocids', ellipsis: true,
+      // Procurement hits name their processes; the other domains' hits name their record in one line.
+      title: filter.domain === 'procurement' ? t('risk.ui.project') : t('risk.ui.subject'), dataIndex: 'ocids', ellipsis: true,
       render: (ocids: string[], r) => (r.processId
         ? <Link to={`/risk/processes/${r.processId}`} onClick={(e) => e.stopPropagation()}>{ocids[0]}</Link>
-        : ocids.join('、')) || '—',
+        : r.subjectTitle ?? ocids.join('、')) || '—',
     },
-    { title: t('risk.ui.buyer'), dataIndex: 'buyerName', ellipsis: true, render: (b: string | null) => b ?? '—' },
-    { title: t('risk.ui.supplier'), dataIndex: 'supplierNames', ellipsis: true, render: (s: string[]) => s.join('、') || '—' },
+    {
+      title: filter.domain === 'procurement' ? t('risk.ui.buyer') : t('risk.ui.buyerOrUnit'), dataIndex: 'buyerName', ellipsis: true,
+      render: (b: string | null, r) => b ?? (r.domain === 'procurement' ? '—' : r.unitName),
+    },
+    ...(!filter.domain || filter.domain === 'procurement'
+      ? [{ title: t('risk.ui.supplier'), dataIndex: 'supplierNames', ellipsis: true, render: (s: string[]) => s.join('、') || '—' }] : []),
     { title: t('risk.ui.township'), dataIndex: 'townshipName', width: 110, render: (s: string | null) => s ?? '—' },
     {
       title: t('risk.ui.status'), dataIndex: 'status', width: 100,
@@ -70,12 +76,15 @@ export default function HitsPage() {
   const opt = <T extends string>(values: T[], prefix: string) => values.map((v) => ({ value: v, label: t(`${prefix}.${v}` as MessageKey) }));
   return (
     <>
-      <PageHeader title={t('menu.riskHits')} crumbs={[t('menu.group.risk')]} extra={can('risk.decide') && (
+      <PageHeader title={t('menu.riskHits')} crumbs={[t('menu.group.risk')]} extra={can('risk.decide') && (!filter.domain || filter.domain === 'procurement') && (
         <Popconfirm title={t('risk.ui.rescreenConfirm')} onConfirm={() => rescreen.mutate()} okButtonProps={{ 'data-testid': 'risk-rescreen-ok' } as unknown as ButtonProps}>
           <Button icon={<ReloadOutlined />} loading={rescreen.isPending} data-testid="risk-rescreen">{t('risk.ui.rescreen')}</Button>
         </Popconfirm>
       )} />
       <Card>
+        <Segmented<HitDomain | 'all'> style={{ marginBottom: 12 }} data-testid="risk-filter-domain" value={filter.domain ?? 'all'}
+          onChange={(v) => update({ domain: v === 'all' ? undefined : v, code: undefined })}
+          options={[{ value: 'all', label: t('risk.ui.domain.all') }, ...hitDomains.map((d) => ({ value: d, label: t(`risk.ui.domain.${d}` as MessageKey) }))]} />
         <Flex wrap gap={8} style={{ marginBottom: 16 }}>
           <Select allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: 300 }} placeholder={t('risk.ui.allIndicators')} value={filter.code}
             data-testid="risk-filter-code" popupMatchSelectWidth={false} onChange={(v: string | undefined) => update({ code: v })}

@@ -11,12 +11,15 @@ export interface ImportBatch {
 export interface ScreeningRun { processes: number; hits: number; kept: number; byCode: Record<string, number>; notApplicable: Record<string, number> }
 export type Strength = 'strong' | 'medium' | 'weak';
 export type HitStatus = 'new' | 'dismissed' | 'clued';
-export type HitSource = 'signal' | 'screen' | 'cardinal';
+export type HitSource = 'signal' | 'screen' | 'cardinal' | 'rule';
+export type HitDomain = 'procurement' | 'spending' | 'penaltyDiscretion' | 'villageAssets';
+export const hitDomains: HitDomain[] = ['procurement', 'spending', 'penaltyDiscretion', 'villageAssets'];
 export interface HitRow {
   id: string; code: string; source: HitSource; strength: Strength; score: number | null; subjectId: string; processId: string | null;
   ocids: string[]; buyerName: string | null; supplierNames: string[]; unitId: string; townshipName: string | null; status: HitStatus; rule: string; createdAt: string;
+  domain: HitDomain; subjectTitle: string | null; unitName: string;
 }
-export interface EvidenceRecord { kind: string; id: string }
+export interface EvidenceRecord { kind: string; id: string; label?: string; href?: string }
 export interface HitDetail extends HitRow {
   evidence: { rule: string; lawRef?: string; threshold: Record<string, unknown>; values: Record<string, unknown>; records: EvidenceRecord[] };
   dismissReason: string | null; decidedBy: string | null; decidedAt: string | null; clueId: string | null;
@@ -57,7 +60,7 @@ export interface ListPage<T> { items: T[]; total: number; page: number; pageSize
 export type HitList = ListPage<HitRow> & { codes: Array<{ code: string; n: number }> };
 
 export interface HitFilter {
-  code?: string; source?: HitSource; buyer?: string; supplier?: string; township?: string; status?: HitStatus; strength?: Strength; processId?: string;
+  domain?: HitDomain; code?: string; source?: HitSource; buyer?: string; supplier?: string; township?: string; status?: HitStatus; strength?: Strength; processId?: string;
 }
 
 export const riskKeys = {

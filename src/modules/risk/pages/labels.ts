@@ -1,4 +1,4 @@
-import { CODE_LABELS } from '../labels';
+import { CODE_LABELS, DOMAIN_CODES } from '../labels';
 import { hasMessage, useT, type Locale } from '../../../web/i18n';
 import type { HitSource, HitStatus, Strength } from './api';
 
@@ -29,6 +29,8 @@ const CODE_LABELS_EN: Record<string, string> = {
 
 /** A hit code's name in the UI language; unknown codes show as themselves. */
 export function codeName(code: string, locale: Locale): string {
+  const domain = DOMAIN_CODES[code];
+  if (domain) return locale === 'en' ? domain.en : domain.zh;
   return (locale === 'en' ? CODE_LABELS_EN[code] : CODE_LABELS[code]) ?? CODE_LABELS[code] ?? code;
 }
 
@@ -36,7 +38,7 @@ export const strengthColor: Record<Strength, string> = { strong: 'red', medium: 
 export const statusColor: Record<HitStatus, string> = { new: 'blue', dismissed: 'default', clued: 'green' };
 export const strengths: Strength[] = ['strong', 'medium', 'weak'];
 export const statuses: HitStatus[] = ['new', 'dismissed', 'clued'];
-export const sources: HitSource[] = ['signal', 'screen', 'cardinal'];
+export const sources: HitSource[] = ['signal', 'screen', 'cardinal', 'rule'];
 
 /** Yuan with thousands separators (amounts here are procurement values, often 10⁵–10⁷). */
 export function yuan(v: number | null | undefined, locale: Locale): string {
