@@ -7,7 +7,7 @@ import { screenshot, signInPage, startE2E, type E2E } from './harness';
 
 /**
  * 公开监督 in the browser on the demo data: a township committee records a village's 村务公开 for the latest quarter
- * and the matrix cell turns 按时; the CDI leader records a failed 专项检查 (假公开); the dashboard shows the
+ * and the matrix cell turns 按时, then corrects the record from the cell (an item left out, with the reason); the CDI leader records a failed 专项检查 (假公开); the dashboard shows the
  * 办事公开示范点 figure as a number.
  */
 let e: E2E;
@@ -45,6 +45,21 @@ describe('公开监督', () => {
     const row = await e.ctx.db.selectFrom('disclosure_records').select(['items', 'published_on']).where('unit_id', '=', village.id).where('period', '=', quarter).executeTakeFirstOrThrow();
     expect(row).toEqual({ items: ['finance', 'farmSubsidy'], published_on: today });
     await screenshot(page, 'disclosure-matrix');
+
+    // The cell now opens its record; an item left out is corrected, the reason is required.
+    await form.waitFor({ state: 'detached' });
+    await cell.click();
+    await page.getByTestId('disclosure-cell-record').first().waitFor();
+    await page.getByTestId('disclosure-record-correct').click();
+    await form.getByText('工程项目', { exact: true }).click();
+    await page.getByTestId('disclosure-record-save').click();
+    await form.locator('.ant-form-item-explain-error').filter({ hasText: '必填' }).waitFor();
+    await page.getByTestId('disclosure-correction-reason').fill('漏登工程项目公开事项，以公开栏照片为准');
+    await page.getByTestId('disclosure-record-save').click();
+    await expect.poll(() => page.getByTestId('disclosure-correction').innerText()).toContain('漏登工程项目公开事项');
+    const fixed = await e.ctx.db.selectFrom('disclosure_records').select(['items', 'correction_reason']).where('unit_id', '=', village.id).where('period', '=', quarter).executeTakeFirstOrThrow();
+    expect(fixed).toEqual({ items: ['finance', 'farmSubsidy', 'projects'], correction_reason: '漏登工程项目公开事项，以公开栏照片为准' });
+    await screenshot(page, 'disclosure-correction');
     await page.close();
   });
 

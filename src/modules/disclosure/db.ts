@@ -25,6 +25,9 @@ export interface DisclosureRecordsTable {
   evidence: string | null;
   created_by: string | null;
   created_at: CreatedAt;
+  corrected_at: ColumnType<Date | null, never, Date>;
+  corrected_by: ColumnType<string | null, never, string>;
+  correction_reason: ColumnType<string | null, never, string>;
 }
 
 export interface DisclosureChecksTable {

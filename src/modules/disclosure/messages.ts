@@ -4,6 +4,7 @@
  */
 const zh: Record<string, string> = {
   'what.disclosureCheck': '公开专项检查',
+  'what.disclosureRecord': '公开记录',
   'what.demoSite': '示范点',
   'disclosure.periodFormat': '{field}应为“年份+Q+季度”，如 2026Q3',
   'disclosure.periodFuture': '{field}（{period}）尚未到来，不能登记',
@@ -22,6 +23,7 @@ const zh: Record<string, string> = {
 };
 const en: Record<string, string> = {
   'what.disclosureCheck': 'Disclosure spot check',
+  'what.disclosureRecord': 'Disclosure record',
   'what.demoSite': 'Demonstration site',
   'disclosure.periodFormat': '{field} must be a year, Q and a quarter, e.g. 2026Q3',
   'disclosure.periodFuture': '{field} ({period}) has not begun yet',
@@ -42,12 +44,12 @@ const en: Record<string, string> = {
 export const disclosureMessages = {
   zh, en,
   fieldLabelsZh: {
-    quarter: '公开季度', disclosedItems: '公开事项', publishedOn: '公开日期', channels: '公开载体', evidenceNote: '佐证材料（照片等）', checkedOn: '检查日期', inspector: '检查人员',
+    quarter: '公开季度', disclosedItems: '公开事项', publishedOn: '公开日期', channels: '公开载体', evidenceNote: '佐证材料（照片等）', correctionReason: '更正原因', checkedOn: '检查日期', inspector: '检查人员',
     checkResult: '检查结果', problemNote: '发现问题', rectificationNote: '整改情况', siteName: '示范点名称', designatedOn: '命名日期', revokedOn: '撤销日期',
     dueDays: '公开期限（季度结束后天数）', firstQuarter: '起始季度', asOf: '统计日期',
   },
   fieldLabelsEn: {
-    quarter: 'Quarter', disclosedItems: 'Items disclosed', publishedOn: 'Published on', channels: 'Where published', evidenceNote: 'Evidence (photos etc.)', checkedOn: 'Checked on',
+    quarter: 'Quarter', disclosedItems: 'Items disclosed', publishedOn: 'Published on', channels: 'Where published', evidenceNote: 'Evidence (photos etc.)', correctionReason: 'Reason for the correction', checkedOn: 'Checked on',
     inspector: 'Inspector', checkResult: 'Result', problemNote: 'Problem found', rectificationNote: 'Rectification', siteName: 'Site name', designatedOn: 'Named on',
     revokedOn: 'Revoked on', dueDays: 'Days allowed after the quarter', firstQuarter: 'First tracked quarter', asOf: 'As of',
   },

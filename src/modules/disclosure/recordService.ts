@@ -8,8 +8,9 @@ import type { Actor } from '../../platform/scope/actor';
 import { scopeCondition } from '../../platform/scope/dataScope';
 import { auditActor } from '../org/unitService';
 import { checkDate, loadSettings, requireUnit, townshipOf } from './access';
+import type { DisclosureKind } from './db';
 import { disclosureSchedule, dueOn, obligationStatus, quarterOf, quarterStart, TOWNSHIP_KINDS, yearQuarters, type ObligationStatus } from './schedule';
-import type { matrixQuery, recordCreate, recordListQuery } from './schema';
+import type { matrixQuery, recordCorrect, recordCreate, recordListQuery } from './schema';
 
 /** Disclosure records: the county matrix (units × quarters with status), the list, and recording a disclosure. */
 type Status = ObligationStatus | 'untracked';
@@ -66,16 +67,26 @@ async function list(db: Kysely<DB>, actor: Actor, f: z.infer<typeof recordListQu
   if (f.kind) q = q.where('r.kind', '=', f.kind);
   if (f.quarter) q = q.where('r.period', '=', f.quarter);
   const total = (await q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
-  const rows = await q.select(['r.id', 'r.unit_id', 'u.name as unitName', 'r.township_code', 't.name as townshipName', 'r.kind', 'r.period', 'r.items', 'r.published_on',
-    'r.channels', 'r.evidence', 'cu.display_name as createdByName', 'r.created_at'])
+  const rows = await q.leftJoin('users as xu', 'xu.id', 'r.corrected_by')
+    .select(['r.id', 'r.unit_id', 'u.name as unitName', 'r.township_code', 't.name as townshipName', 'r.kind', 'r.period', 'r.items', 'r.published_on',
+      'r.channels', 'r.evidence', 'cu.display_name as createdByName', 'r.created_at', 'r.corrected_at', 'xu.display_name as correctedByName', 'r.correction_reason'])
     .orderBy('r.published_on', 'desc').orderBy('r.id').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
   return {
     items: rows.map((r) => ({
       id: r.id, unitId: r.unit_id, unitName: r.unitName, townshipCode: r.township_code, townshipName: r.townshipName, kind: r.kind, quarter: r.period,
       disclosedItems: r.items, publishedOn: r.published_on, channels: r.channels, evidenceNote: r.evidence, createdByName: r.createdByName, createdAt: r.created_at,
+      correctedAt: r.corrected_at, correctedByName: r.correctedByName, correctionReason: r.correction_reason,
     })),
     total, page: f.page, pageSize: f.pageSize,
   };
+}
+
+/** The items come from the kind's checklist; the date is not before the quarter began nor after today. */
+function checkContent(input: { kind: DisclosureKind; quarter: string; disclosedItems: string[]; publishedOn: string }) {
+  const allowed = disclosureSchedule[input.kind].items;
+  const unknown = input.disclosedItems.filter((i) => !allowed.includes(i));
+  if (unknown.length) throw AppError.field('body.disclosedItems', 'disclosure.itemUnknown', { items: unknown.join('、') });
+  checkDate('body.publishedOn', input.publishedOn, { date: quarterStart(input.quarter), label: `${input.quarter}开始日期` });
 }
 
 /** Record a disclosure of a unit the caller may write for; the quarter cannot lie ahead, the items come from the kind's checklist. */
@@ -83,10 +94,7 @@ async function create(ctx: AppContext, actor: Actor, input: z.infer<typeof recor
   const unit = await requireUnit(ctx.db, actor, input.unitId, 'body.unitId', input.kind);
   const today = todayInShanghai();
   if (input.quarter > quarterOf(today)) throw AppError.field('body.quarter', 'disclosure.periodFuture', { period: input.quarter });
-  const allowed = disclosureSchedule[input.kind].items;
-  const unknown = input.disclosedItems.filter((i) => !allowed.includes(i));
-  if (unknown.length) throw AppError.field('body.disclosedItems', 'disclosure.itemUnknown', { items: unknown.join('、') });
-  checkDate('body.publishedOn', input.publishedOn, { date: quarterStart(input.quarter), label: `${input.quarter}开始日期` });
+  checkContent(input);
   const township = await townshipOf(ctx.db, unit);
   const id = await ctx.db.transaction().execute(async (trx) => {
     const row = await trx.insertInto('disclosure_records').values({
@@ -100,4 +108,28 @@ async function create(ctx: AppContext, actor: Actor, input: z.infer<typeof recor
   return (await list(ctx.db, actor, { page: 1, pageSize: 1, id })).items[0];
 }
 
-export const recordService = { matrix, list, create, unitsWithTownship };
+/**
+ * Correct a record (items, date, where, evidence) with a reason: the unit, kind and quarter stay (a wrong one is
+ * another record). The audit entry keeps the values before, so the matrix a meeting saw can be explained.
+ */
+async function correct(ctx: AppContext, actor: Actor, id: string, input: z.infer<typeof recordCorrect>) {
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('disclosure_records').selectAll().where('id', '=', id).where('county_code', '=', actor.countyCode)
+      .where(scopeCondition(actor, 'unit_id', 'created_by')).forUpdate().executeTakeFirst();
+    if (!before) throw AppError.notFound('what.disclosureRecord');
+    await requireUnit(trx, actor, before.unit_id, 'params.id', before.kind);
+    checkContent({ kind: before.kind, quarter: before.period, disclosedItems: input.disclosedItems, publishedOn: input.publishedOn });
+    await trx.updateTable('disclosure_records').set({
+      items: [...new Set(input.disclosedItems)], published_on: input.publishedOn, channels: [...new Set(input.channels)], evidence: input.evidenceNote || null,
+      corrected_at: new Date(), corrected_by: actor.userId, correction_reason: input.correctionReason,
+    }).where('id', '=', id).execute();
+    await ctx.audit.record(trx, auditActor(actor), { action: 'disclosure.record.correct', objectType: 'disclosureRecord', objectId: id, detail: {
+      reason: input.correctionReason,
+      before: { items: before.items, publishedOn: before.published_on, channels: before.channels, evidence: before.evidence },
+      after: { items: input.disclosedItems, publishedOn: input.publishedOn, channels: input.channels, evidence: input.evidenceNote ?? null },
+    } });
+  });
+  return (await list(ctx.db, actor, { page: 1, pageSize: 1, id })).items[0];
+}
+
+export const recordService = { matrix, list, create, correct, unitsWithTownship };

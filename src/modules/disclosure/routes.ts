@@ -3,7 +3,7 @@ import { loadSettings, saveSettings } from './access';
 import { checkService } from './checkService';
 import { recordService } from './recordService';
 import {
-  checkCreate, checkListQuery, checkRectify, idParams, matrixQuery, recordCreate, recordListQuery, settingsUpdate, siteCreate, siteListQuery, siteUpdate,
+  checkCreate, checkListQuery, checkRectify, idParams, matrixQuery, recordCorrect, recordCreate, recordListQuery, settingsUpdate, siteCreate, siteListQuery, siteUpdate,
 } from './schema';
 import { siteService } from './siteService';
 
@@ -26,6 +26,11 @@ export const disclosureRoutes: RouteDef[] = [
     method: 'POST', url: '/api/v1/disclosure/records', summary: 'Record a disclosure of a unit for a quarter (items, date, where)', tags, successStatus: 201,
     access: { permission: 'disclosure.write', scope: { resource: 'disclosureRecords', op: 'create' } }, body: recordCreate,
     handler: async ({ ctx, actor, body }) => recordService.create(ctx, actor, body),
+  }),
+  defineRoute({
+    method: 'PATCH', url: '/api/v1/disclosure/records/:id', summary: 'Correct a disclosure record (items, date, where, evidence) with the reason; unit, kind and quarter stay', tags,
+    access: { permission: 'disclosure.write', scope: { resource: 'disclosureRecords', op: 'update' } }, params: idParams, body: recordCorrect,
+    handler: async ({ ctx, actor, params, body }) => recordService.correct(ctx, actor, params.id, body),
   }),
   defineRoute({
     method: 'GET', url: '/api/v1/disclosure/checks', summary: 'Spot checks of disclosures (专项检查), open problems first, paged', tags,

@@ -35,6 +35,15 @@ export const recordCreate = z.strictObject({
   evidenceNote: optText(1000),
 });
 
+/** A correction keeps the unit, kind and quarter (a wrong one is a different record) and says why. */
+export const recordCorrect = z.strictObject({
+  disclosedItems: recordCreate.shape.disclosedItems,
+  publishedOn: date,
+  channels: recordCreate.shape.channels,
+  evidenceNote: optText(1000),
+  correctionReason: text(500),
+});
+
 export const checkListQuery = z.strictObject({
   ...page,
   checkResult: z.enum(checkResults).optional(),

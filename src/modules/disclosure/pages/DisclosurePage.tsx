@@ -10,10 +10,14 @@ import { PageHeader } from '../../../web/components/PageHeader';
 import { useLocale, useT } from '../../../web/i18n';
 import { disclosureKindWords, obligationStatusWords } from '../words';
 import { disclosureApi, disclosureKeys, disclosureKinds, statusColor, word, type Cell, type DisclosureKind, type MatrixRow, type TownshipRate } from './api';
+import { CellRecords, type CellTarget } from './CellRecords';
 import { RecordDrawer, type RecordTarget } from './RecordDrawer';
 import { SettingsModal } from './SettingsModal';
 
-/** 公开台账: units × quarters with each obligation's status, the on-time rate by township, and recording a disclosure. */
+/**
+ * 公开台账: units × quarters with each obligation's status, the on-time rate by township, and recording a disclosure.
+ * A cell with records opens them (to read or correct); an empty one opens the form for that unit and quarter.
+ */
 export default function DisclosurePage() {
   const t = useT();
   const locale = useLocale();
@@ -25,6 +29,7 @@ export default function DisclosurePage() {
   const township = params.get('township') ?? '';
   const set = (k: string, v: string) => { const n = new URLSearchParams(params); if (v) n.set(k, v); else n.delete(k); setParams(n, { replace: true }); };
   const [target, setTarget] = useState<RecordTarget | null>(null);
+  const [cell, setCell] = useState<CellTarget | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const q = useQuery({ queryKey: disclosureKeys.matrix({ kind, year }), queryFn: () => disclosureApi.matrix({ kind, year }), placeholderData: keepPreviousData });
   const m = q.data;
@@ -32,10 +37,14 @@ export default function DisclosurePage() {
   const towns = m?.byTownship ?? [];
   const canWrite = can('disclosure.write');
   const cellView = (r: MatrixRow, c: Cell) => {
+    const open = () => {
+      if (c.records > 0) setCell({ unitId: r.unitId, unitName: r.unitName, quarter: c.period });
+      else if (canWrite && c.status !== 'untracked') setTarget({ unitId: r.unitId, quarter: c.period });
+    };
+    const clickable = c.records > 0 || (canWrite && c.status !== 'untracked');
     const tag = (
       <Tag color={statusColor[c.status]} data-testid={`cell-${r.unitCode}-${c.period}`} data-status={c.status}
-        style={{ cursor: canWrite && c.status !== 'untracked' ? 'pointer' : undefined }}
-        onClick={() => canWrite && c.status !== 'untracked' && setTarget({ unitId: r.unitId, quarter: c.period })}>
+        style={{ cursor: clickable ? 'pointer' : undefined }} onClick={open}>
         {word(obligationStatusWords[c.status], locale)}{c.records > 1 ? ` ×${c.records}` : ''}
       </Tag>
     );
@@ -73,6 +82,8 @@ export default function DisclosurePage() {
           locale={{ emptyText: t('disclosure.ui.empty') }} pagination={{ defaultPageSize: 50, showSizeChanger: true }} scroll={{ x: 800 }} />
       </Card>
       <SettingsModal open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+      <CellRecords kind={kind} cell={cell} canWrite={canWrite} onClose={() => setCell(null)}
+        onCorrect={(record) => setTarget({ record })} onAdd={(x) => setTarget({ unitId: x.unitId, quarter: x.quarter })} />
       {m && <RecordDrawer kind={kind} rows={m.rows} periods={m.periods} items={m.items} target={target} onClose={() => setTarget(null)} />}
     </>
   );

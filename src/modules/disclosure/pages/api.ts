@@ -20,7 +20,8 @@ export interface Matrix {
 }
 export interface DisclosureRecord {
   id: string; unitId: string; unitName: string; townshipCode: string | null; townshipName: string | null; kind: DisclosureKind; quarter: string; disclosedItems: string[];
-  publishedOn: string; channels: string[]; evidenceNote: string | null; createdByName: string | null;
+  publishedOn: string; channels: string[]; evidenceNote: string | null; createdByName: string | null; createdAt: string;
+  correctedAt: string | null; correctedByName: string | null; correctionReason: string | null;
 }
 export interface Check {
   id: string; unitId: string; unitName: string; townshipCode: string | null; townshipName: string | null; kind: DisclosureKind; quarter: string | null; checkedOn: string;
@@ -47,6 +48,8 @@ export const disclosureApi = {
   records: (p: { unitId?: string; kind?: DisclosureKind; quarter?: string; page: number; pageSize: number }) => api.get<ListPage<DisclosureRecord>>('/disclosure/records', p),
   addRecord: (body: { unitId: string; kind: DisclosureKind; quarter: string; disclosedItems: string[]; publishedOn: string; channels: string[]; evidenceNote?: string }) =>
     api.post<DisclosureRecord>('/disclosure/records', body),
+  correctRecord: (id: string, body: { disclosedItems: string[]; publishedOn: string; channels: string[]; evidenceNote?: string; correctionReason: string }) =>
+    api.patch<DisclosureRecord>(`/disclosure/records/${encodeURIComponent(id)}`, body),
   checks: (p: { checkResult?: CheckResult; status?: 'open' | 'rectified'; page: number; pageSize: number }) => api.get<ListPage<Check>>('/disclosure/checks', p),
   addCheck: (body: { unitId: string; kind: DisclosureKind; quarter?: string; checkedOn: string; inspector: string; checkResult: CheckResult; problemNote?: string; dueOn?: string }) =>
     api.post<Check>('/disclosure/checks', body),
