@@ -76,7 +76,7 @@ describe('a special campaign from register to sign-off', () => {
     expect(await row().getByTestId('finding-signoff').count()).toBe(0);
   });
 
-  it('refuses a project below ¥1M with the error on 合同金额', async () => {
+  it('refuses a project below ¥1M with the error on 合同金额, then registers and removes it', async () => {
     const { page } = e;
     await page.getByRole('tab', { name: '排查工程' }).click();
     await page.getByTestId('campaign-add-project').click();
@@ -88,7 +88,16 @@ describe('a special campaign from register to sign-off', () => {
     await error.waitFor();
     expect(await error.innerText()).toContain('低于本次专项治理的排查起点');
     await screenshot(page, 'campaign-threshold');
-    await drawer.getByRole('button', { name: /取\s*消/ }).click();
+    // With the amount corrected the project is registered; registered by mistake, it is removed again (nothing found on it).
+    await page.getByTestId('campaign-project-amount').fill('1500000');
+    await page.getByTestId('campaign-project-save').click();
+    await drawer.waitFor({ state: 'hidden' });
+    const project = page.getByTestId('campaign-projects').locator('tbody tr').filter({ hasText: '村组道路硬化工程（测试）' });
+    await project.waitFor();
+    await project.getByTestId('campaign-project-remove').click();
+    await page.getByTestId('campaign-project-remove-ok').click();
+    await project.waitFor({ state: 'detached' });
+    expect(await e.ctx.db.selectFrom('campaign_objects').select('id').where('name', '=', '村组道路硬化工程（测试）').execute()).toEqual([]);
   });
 
   it('the leader signs the finding off and the figures change', async () => {

@@ -2,17 +2,16 @@ import { sql, type Kysely } from 'kysely';
 import type { z } from 'zod';
 import { todayInShanghai } from '../../platform/calendar/dates';
 import type { AppContext } from '../../platform/context';
-import { escapeLike } from '../../platform/db/like';
 import type { DB } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
 import type { Actor } from '../../platform/scope/actor';
 import { scopeCondition } from '../../platform/scope/dataScope';
 import { auditActor } from '../org/unitService';
-import { campaignVisible, checkDate, requireTownship, requireUnit, townshipOf, visibleCampaign, yuanNumber } from './access';
+import { campaignVisible, requireUnit, visibleCampaign } from './access';
 import { findingCategories, type FindingCategory, type FindingStatus } from './db';
-import type { campaignCreate, objectCreate, objectListQuery, pageQuery } from './schema';
+import type { campaignCreate, pageQuery } from './schema';
 
-/** Campaigns and their inspected objects (the project register): list, view with the summary, create. */
+/** Campaigns: list, view with the summary, create (their inspected objects: objectService). */
 const open = ['open', 'rectifying'] as const;
 type StatusCounts = Record<FindingStatus, number>;
 const zero = (): StatusCounts => ({ open: 0, rectifying: 0, rectified: 0, signedOff: 0 });
@@ -93,61 +92,4 @@ async function create(ctx: AppContext, actor: Actor, input: z.infer<typeof campa
   return view(ctx.db, actor, id);
 }
 
-type ObjectFilter = z.infer<typeof objectListQuery>;
-
-async function listObjects(db: Kysely<DB>, actor: Actor, campaignId: string, f: ObjectFilter & { id?: string }) {
-  await visibleCampaign(db, actor, campaignId);
-  let q = db.selectFrom('campaign_objects as o').innerJoin('units as u', 'u.id', 'o.unit_id').where('o.campaign_id', '=', campaignId)
-    .where(scopeCondition(actor, 'o.unit_id', 'o.created_by'));
-  if (f.id) q = q.where('o.id', '=', f.id);
-  if (f.township) q = q.where('o.township_code', '=', f.township);
-  if (f.q) q = q.where((eb) => eb.or([eb('o.name', 'like', `%${escapeLike(f.q!)}%`), eb('o.contractor', 'like', `%${escapeLike(f.q!)}%`)]));
-  const total = (await q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
-  const rows = await q.leftJoin('units as t', (j) => j.onRef('t.code', '=', 'o.township_code').onRef('t.county_code', '=', 'o.county_code'))
-    .select(['o.id', 'o.name', 'o.unit_id', 'u.name as unitName', 'o.township_code', 't.name as townshipName', 'o.contract_amount', 'o.contractor', 'o.inspected_on',
-      'o.inspected_by', 'o.note',
-      sql<number>`(select count(*)::int from campaign_findings f where f.object_id = o.id and ${scopeCondition(actor, 'f.unit_id', 'f.created_by')})`.as('findings'),
-      sql<number>`(select count(*)::int from campaign_findings f where f.object_id = o.id and f.status in ('open','rectifying') and ${scopeCondition(actor, 'f.unit_id', 'f.created_by')})`.as('rectifying')])
-    .orderBy('o.inspected_on', 'desc').orderBy('o.id').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
-  return {
-    items: rows.map((r) => ({
-      id: r.id, projectName: r.name, unitId: r.unit_id, unitName: r.unitName, townshipCode: r.township_code, townshipName: r.townshipName,
-      contractAmount: yuanNumber(r.contract_amount), contractor: r.contractor, inspectedOn: r.inspected_on, inspectedBy: r.inspected_by, note: r.note,
-      findings: r.findings, rectifying: r.rectifying,
-    })),
-    total, page: f.page, pageSize: f.pageSize,
-  };
-}
-
-/** A construction-project campaign inspects projects from its threshold up (e.g. 100万元以上): below it is refused. */
-async function createObject(ctx: AppContext, actor: Actor, campaignId: string, input: z.infer<typeof objectCreate>) {
-  const c = await visibleCampaign(ctx.db, actor, campaignId);
-  const unit = await requireUnit(ctx.db, actor, input.ownerUnitId, 'body.ownerUnitId');
-  if (c.kind === 'constructionProjects') {
-    if (input.contractAmount === undefined) throw AppError.field('body.contractAmount', 'campaigns.amountRequired');
-    const threshold = Number(c.threshold_yuan);
-    if (input.contractAmount < threshold) {
-      throw AppError.field('body.contractAmount', 'campaigns.belowThreshold', { amount: input.contractAmount.toLocaleString('zh-CN'), threshold: threshold.toLocaleString('zh-CN') });
-    }
-  }
-  checkDate('body.inspectedOn', input.inspectedOn, { date: c.period_start, label: '专项治理开始日期' });
-  // The township follows the owner unit; a county department's project names the township it lies in, if any.
-  let township = await townshipOf(ctx.db, unit);
-  if (!township && input.townshipCode) {
-    await requireTownship(ctx.db, actor.countyCode, input.townshipCode, 'body.townshipCode');
-    township = input.townshipCode;
-  }
-  const id = await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx.insertInto('campaign_objects').values({
-      county_code: actor.countyCode, unit_id: unit.id, campaign_id: campaignId, name: input.projectName, township_code: township,
-      contract_amount: input.contractAmount ?? null, contractor: input.contractor ?? null, inspected_on: input.inspectedOn, inspected_by: input.inspectedBy ?? null,
-      note: input.note ?? null, created_by: actor.userId,
-    }).returning('id').executeTakeFirstOrThrow();
-    await ctx.audit.record(trx, auditActor(actor), { action: 'campaigns.object.create', objectType: 'campaignObject', objectId: row.id,
-      detail: { campaignId, name: input.projectName, contractAmount: input.contractAmount ?? null } });
-    return row.id;
-  });
-  return (await listObjects(ctx.db, actor, campaignId, { page: 1, pageSize: 1, id })).items[0];
-}
-
-export const campaignService = { list, view, create, listObjects, createObject };
+export const campaignService = { list, view, create };

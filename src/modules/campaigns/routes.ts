@@ -1,8 +1,9 @@
 import { defineRoute, type RouteDef } from '../../platform/http/route';
 import { campaignService } from './campaignService';
 import { findingService } from './findingService';
+import { objectService } from './objectService';
 import {
-  campaignCreate, findingAssign, findingCreate, findingListQuery, findingRectify, findingReopen, findingSignOff, idParams, objectCreate, objectListQuery, pageQuery,
+  campaignCreate, findingAssign, findingCreate, findingListQuery, findingRectify, findingReopen, findingSignOff, idParams, objectCreate, objectListQuery, objectUpdate, pageQuery,
 } from './schema';
 
 const tags = ['campaigns'];
@@ -28,12 +29,22 @@ export const campaignRoutes: RouteDef[] = [
   defineRoute({
     method: 'GET', url: '/api/v1/campaigns/:id/objects', summary: 'The campaign\'s inspected objects (project register), paged', tags,
     access: read('campaignObjects', 'list'), params: idParams, query: objectListQuery,
-    handler: async ({ ctx, actor, params, query }) => campaignService.listObjects(ctx.db, actor, params.id, query),
+    handler: async ({ ctx, actor, params, query }) => objectService.listObjects(ctx.db, actor, params.id, query),
   }),
   defineRoute({
     method: 'POST', url: '/api/v1/campaigns/:id/objects', summary: 'Register an inspected object (a construction project at or above the threshold)', tags, successStatus: 201,
     access: { permission: 'campaigns.write', scope: { resource: 'campaignObjects', op: 'create' } }, params: idParams, body: objectCreate,
-    handler: async ({ ctx, actor, params, body }) => campaignService.createObject(ctx, actor, params.id, body),
+    handler: async ({ ctx, actor, params, body }) => objectService.createObject(ctx, actor, params.id, body),
+  }),
+  defineRoute({
+    method: 'PATCH', url: '/api/v1/campaigns/objects/:id', summary: 'Correct an inspected object (same checks as registering it; the audit keeps the values before)', tags,
+    access: { permission: 'campaigns.write', scope: { resource: 'campaignObjects', op: 'update' } }, params: idParams, body: objectUpdate,
+    handler: async ({ ctx, actor, params, body }) => objectService.updateObject(ctx, actor, params.id, body),
+  }),
+  defineRoute({
+    method: 'DELETE', url: '/api/v1/campaigns/objects/:id', summary: 'Remove an object registered by mistake (refused once it has findings)', tags, successStatus: 204,
+    access: { permission: 'campaigns.write', scope: { resource: 'campaignObjects', op: 'delete' } }, params: idParams,
+    handler: async ({ ctx, actor, params }) => { await objectService.deleteObject(ctx, actor, params.id); },
   }),
   defineRoute({
     method: 'GET', url: '/api/v1/campaigns/:id/findings', summary: 'The campaign\'s findings (filters status, category, township, object, overdue), paged', tags,

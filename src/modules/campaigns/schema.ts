@@ -38,6 +38,9 @@ export const objectCreate = z.strictObject({
   note: z.string().trim().max(1000).optional(),
 });
 
+/** A correction carries the whole object as registered (the campaign stays). */
+export const objectUpdate = objectCreate;
+
 export const findingListQuery = z.strictObject({
   ...page,
   status: z.enum(findingStatuses).optional(),

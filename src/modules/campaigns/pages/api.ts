@@ -50,6 +50,9 @@ export const campaignApi = {
   objects: (id: string, p: { page: number; pageSize: number; township?: string; q?: string }) => api.get<ListPage<CampaignObject>>(`/campaigns/${enc(id)}/objects`, { ...p }),
   addObject: (id: string, body: { projectName: string; ownerUnitId: string; townshipCode?: string; contractAmount?: number; contractor?: string; inspectedOn: string; inspectedBy?: string }) =>
     api.post<CampaignObject>(`/campaigns/${enc(id)}/objects`, body),
+  updateObject: (id: string, body: { projectName: string; ownerUnitId: string; townshipCode?: string; contractAmount?: number; contractor?: string; inspectedOn: string; inspectedBy?: string }) =>
+    api.patch<CampaignObject>(`/campaigns/objects/${enc(id)}`, body),
+  deleteObject: (id: string) => api.del<void>(`/campaigns/objects/${enc(id)}`),
   findings: (id: string, f: FindingFilter & { page: number; pageSize: number; objectId?: string }) => api.get<ListPage<Finding>>(`/campaigns/${enc(id)}/findings`, { ...f }),
   addFinding: (id: string, body: { objectId: string; category: FindingCategory; description: string; foundOn: string; ownerName?: string; ownerPost?: string; dueOn?: string }) =>
     api.post<Finding>(`/campaigns/${enc(id)}/findings`, body),

@@ -29,7 +29,11 @@ async function recordsIn(t: TestApp, code: string): Promise<Record<string, strin
     county_code: '530125', unit_id: unit.id, campaign_id: county.id, object_id: o.id, category: 'tendering', description: `范围测试问题${n}`, found_on: '2026-03-02',
     owner_name: '张某某', due_on: '2026-06-30', status: 'rectifying',
   }).returning('id').executeTakeFirstOrThrow();
-  return { ownCampaignId: own.id, ownName: `范围测试乡镇专项${n}`, countyCampaignId: county.id, objectId: o.id, findingId: f.id, unitId: unit.id };
+  // An object with nothing found on it yet: the one a removal probe may remove.
+  const bare = await db.insertInto('campaign_objects').values({
+    county_code: '530125', unit_id: unit.id, campaign_id: county.id, name: `范围测试待删工程${n}`, township_code: code, contract_amount: 1_500_000, inspected_on: '2026-03-01',
+  }).returning('id').executeTakeFirstOrThrow();
+  return { ownCampaignId: own.id, ownName: `范围测试乡镇专项${n}`, countyCampaignId: county.id, objectId: o.id, bareObjectId: bare.id, findingId: f.id, unitId: unit.id };
 }
 
 const findingSnapshot = async (t: TestApp, rec: Record<string, string>) =>
@@ -62,6 +66,16 @@ export const scopeFixtures: Record<string, Partial<Record<ScopedOp, ScopeFixture
       setup: recordsIn, snapshot: (t, rec) => count(t, 'campaign_objects', rec),
       reaches: async (inject, rec) => ok(await inject({ method: 'POST', url: `/api/v1/campaigns/${rec.countyCampaignId}/objects`, payload: {
         projectName: '范围测试新建工程', ownerUnitId: rec.unitId, contractAmount: 1_200_000, inspectedOn: today } })),
+    },
+    update: {
+      setup: recordsIn,
+      snapshot: (t, rec) => t.ctx.db.selectFrom('campaign_objects').select(['name', 'unit_id', 'contract_amount']).where('id', '=', rec.objectId).executeTakeFirst(),
+      reaches: async (inject, rec) => ok(await inject({ method: 'PATCH', url: `/api/v1/campaigns/objects/${rec.objectId}`, payload: {
+        projectName: '范围测试更正工程', ownerUnitId: rec.unitId, contractAmount: 2_100_000, inspectedOn: '2026-03-01' } })),
+    },
+    delete: {
+      setup: recordsIn, snapshot: (t, rec) => count(t, 'campaign_objects', rec),
+      reaches: async (inject, rec) => ok(await inject({ method: 'DELETE', url: `/api/v1/campaigns/objects/${rec.bareObjectId}` })),
     },
   },
   campaignFindings: {

@@ -58,6 +58,12 @@ export const scopeFixtures: Record<string, Partial<Record<ScopedOp, ScopeFixture
       reaches: async (inject, rec) => ok(await inject({ method: 'POST', url: '/api/v1/disclosure/records', payload: {
         unitId: rec.villageId, kind: 'village', quarter, disclosedItems: ['finance'], publishedOn: today } })),
     },
+    update: {
+      setup: recordsIn,
+      snapshot: (t, rec) => t.ctx.db.selectFrom('disclosure_records').select(['items', 'published_on', 'corrected_at']).where('id', '=', rec.recordId).executeTakeFirst(),
+      reaches: async (inject, rec) => ok(await inject({ method: 'PATCH', url: `/api/v1/disclosure/records/${rec.recordId}`, payload: {
+        disclosedItems: ['finance', 'projects'], publishedOn: today, channels: [], correctionReason: '范围测试更正' } })),
+    },
   },
   disclosureChecks: {
     list: { setup: recordsIn, reaches: (inject, rec) => listed(`/api/v1/disclosure/checks?township=${rec.townshipCode}&pageSize=200`, rec.checkId)(inject) },
