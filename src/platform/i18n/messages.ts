@@ -147,9 +147,18 @@ export function registerMessages(m: { zh: Dict; en: Dict; fieldLabelsZh?: Dict; 
   Object.assign(fieldLabels.en, m.fieldLabelsEn ?? {});
 }
 
+/**
+ * A field's name for messages: the label of the path's last segment; an element of a list (`body.channels.1`) is
+ * named by its list and position (公开载体（第2项）), so the user knows which entry to fix.
+ */
 export function fieldLabel(locale: Locale, path: string): string {
-  const last = path.split('.').pop()?.replace(/\[\d+\]$/, '') ?? path;
-  return fieldLabels[locale][last] ?? path;
+  const parts = path.split('.');
+  const element = /^\d+$/.test(parts[parts.length - 1] ?? '') && parts.length > 1 ? Number(parts.pop()) + 1 : undefined;
+  const last = parts.pop()?.replace(/\[\d+\]$/, '') ?? path;
+  const label = fieldLabels[locale][last];
+  if (!label) return path;
+  if (element === undefined) return label;
+  return locale === 'en' ? `${label} (item ${element})` : `${label}（第${element}项）`;
 }
 
 export function translate(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
