@@ -17,34 +17,34 @@ export type Dictionary = 'efficiencyCategory' | 'sector';
 type Table = 'report_efficiency_categories' | 'report_sectors';
 const tables: Record<Dictionary, Table> = { efficiencyCategory: 'report_efficiency_categories', sector: 'report_sectors' };
 
-export interface DictionaryEntry { code: string; name: string; countsAsDrift?: boolean; sortOrder: number; active: boolean }
+export interface DictionaryEntry { code: string; name: string; nameEn: string; countsAsDrift?: boolean; sortOrder: number; active: boolean }
 
 /** The speech's categories; the office edits them. */
 export const defaultEfficiencyCategories = [
-  { code: 'weakResponsibility', name: '责任不强', countsAsDrift: true },
-  { code: 'unrealStyle', name: '作风不实', countsAsDrift: true },
-  { code: 'delay', name: '办事拖拉', countsAsDrift: true },
-  { code: 'buckPassing', name: '推诿扯皮', countsAsDrift: true },
-  { code: 'poorSkill', name: '业务不精', countsAsDrift: false },
-  { code: 'extortion', name: '吃拿卡要', countsAsDrift: false },
-  { code: 'unfairEnforcement', name: '执法不公', countsAsDrift: false },
-  { code: 'badAttitude', name: '服务态度差', countsAsDrift: false },
+  { code: 'weakResponsibility', name: '责任不强', nameEn: 'Weak sense of responsibility', countsAsDrift: true },
+  { code: 'unrealStyle', name: '作风不实', nameEn: 'Superficial work style', countsAsDrift: true },
+  { code: 'delay', name: '办事拖拉', nameEn: 'Procrastination', countsAsDrift: true },
+  { code: 'buckPassing', name: '推诿扯皮', nameEn: 'Passing the buck', countsAsDrift: true },
+  { code: 'poorSkill', name: '业务不精', nameEn: 'Poor professional skill', countsAsDrift: false },
+  { code: 'extortion', name: '吃拿卡要', nameEn: 'Demanding favours', countsAsDrift: false },
+  { code: 'unfairEnforcement', name: '执法不公', nameEn: 'Unfair enforcement', countsAsDrift: false },
+  { code: 'badAttitude', name: '服务态度差', nameEn: 'Poor service attitude', countsAsDrift: false },
 ];
 
 /** Sectors county reports name most often (群众身边的不正之风和腐败问题 cluster in them); the office edits the list. */
 export const defaultSectors = [
-  { code: 'ruralRevitalisation', name: '乡村振兴' },
-  { code: 'landAcquisition', name: '征地拆迁' },
-  { code: 'construction', name: '工程建设' },
-  { code: 'socialAssistance', name: '民生保障（低保、救助、住房）' },
-  { code: 'farmSubsidies', name: '惠农补贴' },
-  { code: 'collectiveAssets', name: '农村集体“三资”' },
-  { code: 'education', name: '教育' },
-  { code: 'health', name: '医疗卫生' },
-  { code: 'lawEnforcement', name: '执法司法' },
-  { code: 'publicService', name: '政务服务' },
-  { code: 'stateEnterprise', name: '国有企业' },
-  { code: 'other', name: '其他' },
+  { code: 'ruralRevitalisation', name: '乡村振兴', nameEn: 'Rural revitalisation' },
+  { code: 'landAcquisition', name: '征地拆迁', nameEn: 'Land acquisition and demolition' },
+  { code: 'construction', name: '工程建设', nameEn: 'Construction projects' },
+  { code: 'socialAssistance', name: '民生保障（低保、救助、住房）', nameEn: 'Social assistance (subsistence, relief, housing)' },
+  { code: 'farmSubsidies', name: '惠农补贴', nameEn: 'Farm subsidies' },
+  { code: 'collectiveAssets', name: '农村集体“三资”', nameEn: 'Village collective funds, assets and resources' },
+  { code: 'education', name: '教育', nameEn: 'Education' },
+  { code: 'health', name: '医疗卫生', nameEn: 'Health care' },
+  { code: 'lawEnforcement', name: '执法司法', nameEn: 'Law enforcement and justice' },
+  { code: 'publicService', name: '政务服务', nameEn: 'Government services' },
+  { code: 'stateEnterprise', name: '国有企业', nameEn: 'State-owned enterprises' },
+  { code: 'other', name: '其他', nameEn: 'Other' },
 ];
 
 /** Seed a county's dictionary with the defaults (existing entries are kept as the office left them). */
@@ -54,6 +54,15 @@ export async function ensureDictionary(db: Kysely<DB>, dictionary: Dictionary, c
     : defaultEfficiencyCategories.map((c, i) => ({ county_code: countyCode, code: c.code, name: c.name, counts_as_drift: c.countsAsDrift, sort_order: i }));
   // Both tables share (county_code, code) as their key; the cast names one of them for the query builder.
   await db.insertInto(tables[dictionary] as 'report_efficiency_categories').values(rows).onConflict((oc) => oc.columns(['county_code', 'code']).doNothing()).execute();
+}
+
+/**
+ * English for the entries the county still has as seeded: an entry the office renamed (or added) has only the
+ * office's words, shown in both languages.
+ */
+export function englishName(dictionary: Dictionary, code: string, name: string): string {
+  const seeded = (dictionary === 'sector' ? defaultSectors : defaultEfficiencyCategories).find((d) => d.code === code);
+  return seeded && seeded.name === name ? seeded.nameEn : name;
 }
 
 export const ensureEfficiencyCategories = (db: Kysely<DB>, countyCode: string) => ensureDictionary(db, 'efficiencyCategory', countyCode);
@@ -84,7 +93,7 @@ export const dictionaryService = {
       const rows = await ctx.db.selectFrom(tables[dictionary] as 'report_efficiency_categories')
         .select(dictionary === 'sector' ? ['code', 'name', 'sort_order as sortOrder', 'active'] : ['code', 'name', 'counts_as_drift as countsAsDrift', 'sort_order as sortOrder', 'active'])
         .where('county_code', '=', actor.countyCode).orderBy('sort_order').orderBy('code').execute();
-      return rows as DictionaryEntry[];
+      return (rows as Array<Omit<DictionaryEntry, 'nameEn'>>).map((r) => ({ ...r, nameEn: englishName(dictionary, r.code, r.name) }));
     };
     let items = await query();
     // A county starts with the default entries the first time anyone looks.

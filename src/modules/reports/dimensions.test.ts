@@ -38,6 +38,7 @@ describe('breakdown words', () => {
     }
     // Every demo accusation has a sector; the sector split adds up to the total like every other split.
     expect(byKey('sector').construction.label).toBe('工程建设');
+    expect(byKey('sector').construction.labelEn).toBe('Construction projects');
     for (const dim of Object.keys(m.breakdown)) expect(m.breakdown[dim].reduce((s, b) => s + b.value, 0)).toBe(m.value);
     const cat = (await injectAs(t, cdi, 'GET', '/api/v1/analysis/catalogue')).json().items.find((i: { key: string }) => i.key === 'reports.received');
     expect(cat.dimensionLabels.sector).toEqual({ labelZh: '领域', labelEn: 'Sector' });
@@ -46,10 +47,12 @@ describe('breakdown words', () => {
 
   it('renaming a sector renames it on the figures; switched-off sectors are refused at intake, naming the field', async () => {
     const list = await injectAs(t, admin, 'GET', '/api/v1/reports/sectors');
-    expect(list.json().items.map((i: { code: string }) => i.code)).toContain('construction');
+    expect(list.json().items.find((i: { code: string }) => i.code === 'construction')).toMatchObject({ name: '工程建设', nameEn: 'Construction projects' });
     const rename = await injectAs(t, admin, 'PATCH', '/api/v1/reports/sectors/construction', { name: '工程建设项目' });
     expect(rename.statusCode, rename.body).toBe(200);
-    expect((await received()).breakdown.sector.find((b) => b.key === 'construction')?.label).toBe('工程建设项目');
+    // Renamed by the office, the entry has only the office's words, in both languages.
+    expect((await received()).breakdown.sector.find((b) => b.key === 'construction')).toMatchObject({ label: '工程建设项目', labelEn: '工程建设项目' });
+    expect((await injectAs(t, admin, 'GET', '/api/v1/reports/sectors')).json().items.find((i: { code: string }) => i.code === 'construction').nameEn).toBe('工程建设项目');
 
     await injectAs(t, admin, 'PATCH', '/api/v1/reports/sectors/education', { active: false });
     const before = await countRows(t.ctx, 'reports');

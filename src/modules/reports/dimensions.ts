@@ -1,5 +1,5 @@
 import { RANK_WORDS, type DimensionSpec, type Words } from '../analysis/dimensions';
-import { dictionaryNames, type Dictionary } from './dictionaries';
+import { dictionaryNames, englishName, type Dictionary } from './dictionaries';
 
 /**
  * How the breakdowns of the intake figures read (举报方式, 举报类型, 实名/匿名, 被反映人职级, 反映问题, 领域 ...),
@@ -22,7 +22,7 @@ const disciplineWords: Record<string, Words> = Object.fromEntries(([
 ] as const).map(([zh, en]) => [zh, [zh, en] as const]));
 
 const fromDictionary = (dictionary: Dictionary): DimensionSpec['lookup'] => async (db, areaCode) =>
-  Object.fromEntries(Object.entries(await dictionaryNames(db, dictionary, areaCode)).map(([code, name]) => [code, [name, name] as const]));
+  Object.fromEntries(Object.entries(await dictionaryNames(db, dictionary, areaCode)).map(([code, name]) => [code, [name, englishName(dictionary, code, name)] as const]));
 
 export const reportDimensions: Record<string, DimensionSpec> = {
   channel: { labelZh: '举报方式', labelEn: 'Channel', values: channelWords },

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Checkbox, Col, Drawer, Form, Input, Row, Select, Space, Typography } from 'antd';
 import { api } from '../../../web/api/client';
 import { handleFormError } from '../../../web/api/formErrors';
-import { useT, type MessageKey } from '../../../web/i18n';
+import { useLocale, useT, type MessageKey } from '../../../web/i18n';
 import { dictionaryOptions, useEfficiencyCategories, useSectors } from './settingsData';
 import { channels, kinds } from './types';
 
@@ -15,6 +15,7 @@ interface Created { id: string; serial: string; receipt: string; repeatCandidate
 /** Staff intake of a letter, visit, call (with the caller's consent), 12388, referral, inspection or monitoring-point report. */
 export function IntakeDrawer({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (id: string) => void }) {
   const t = useT();
+  const locale = useLocale();
   const qc = useQueryClient();
   const { modal } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -61,9 +62,9 @@ export function IntakeDrawer({ open, onClose, onCreated }: { open: boolean; onCl
           <Col span={8}><Form.Item name="receivedOn" label={t('reports.receivedOn')}><Input type="date" /></Form.Item></Col>
         </Row>
         <Row gutter={12}>
-          <Col span={12}><Form.Item name="sector" label={t('reports.sector')}><Select allowClear showSearch={{ optionFilterProp: 'label' }} data-testid="intake-sector" options={dictionaryOptions(sectors.data?.items)} /></Form.Item></Col>
+          <Col span={12}><Form.Item name="sector" label={t('reports.sector')}><Select allowClear showSearch={{ optionFilterProp: 'label' }} data-testid="intake-sector" options={dictionaryOptions(sectors.data?.items, locale)} /></Form.Item></Col>
           {kind === 'efficiency' && (
-            <Col span={12}><Form.Item name="efficiencyCategory" label={t('reports.efficiencyCategory')}><Select allowClear options={dictionaryOptions(efficiency.data?.items)} /></Form.Item></Col>
+            <Col span={12}><Form.Item name="efficiencyCategory" label={t('reports.efficiencyCategory')}><Select allowClear options={dictionaryOptions(efficiency.data?.items, locale)} /></Form.Item></Col>
           )}
         </Row>
         {channel === 'phone' && <Form.Item name="callerConsent" valuePropName="checked"><Checkbox>{t('reports.callerConsent')}</Checkbox></Form.Item>}

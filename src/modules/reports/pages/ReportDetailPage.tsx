@@ -6,20 +6,24 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { api, downloadFile } from '../../../web/api/client';
 import { useAuth } from '../../../web/auth/AuthContext';
 import { PageHeader } from '../../../web/components/PageHeader';
-import { useT, type MessageKey } from '../../../web/i18n';
+import { useLocale, useT, type Locale, type MessageKey } from '../../../web/i18n';
 import { ClueFormDrawer } from '../../cases/pages/ClueFormDrawer';
 import { RouteDrawer } from './RouteDrawer';
-import { useEfficiencyCategories, useSectors } from './settingsData';
+import { entryName, useEfficiencyCategories, useSectors } from './settingsData';
 import type { ReportDetail } from './types';
 
 /** An entry's name from a county dictionary; the code itself while the list loads or if the entry is gone. */
-const nameOf = (items: Array<{ code: string; name: string }> | undefined, code: string | null) => (code ? items?.find((i) => i.code === code)?.name ?? code : '—');
+const nameOf = (items: Array<{ code: string; name: string; nameEn?: string }> | undefined, code: string | null, locale: Locale) => {
+  const entry = code ? items?.find((i) => i.code === code) : undefined;
+  return entry ? entryName(entry, locale) : code ?? '—';
+};
 
 type TextAction = 'reply' | 'close' | 'reveal' | 'message';
 
 /** One report: facts, open deadlines, the handling timeline, messages with the reporter and the actions. */
 export default function ReportDetailPage() {
   const t = useT();
+  const locale = useLocale();
   const { id = '' } = useParams();
   const qc = useQueryClient();
   const { can } = useAuth();
@@ -74,8 +78,8 @@ export default function ReportDetailPage() {
               { key: 'kind', label: t('reports.kind'), children: t(`reports.kind.${r.kind}` as MessageKey) },
               { key: 'channel', label: t('reports.channel'), children: t(`reports.channel.${r.channel}` as MessageKey) },
               { key: 'category', label: t('reports.category'), children: r.category ?? '—' },
-              { key: 'sector', label: t('reports.sector'), children: nameOf(sectors.data?.items, r.sector) },
-              ...(r.kind === 'efficiency' ? [{ key: 'efficiencyCategory', label: t('reports.efficiencyCategory'), children: nameOf(efficiency.data?.items, r.efficiencyCategory) }] : []),
+              { key: 'sector', label: t('reports.sector'), children: nameOf(sectors.data?.items, r.sector, locale) },
+              ...(r.kind === 'efficiency' ? [{ key: 'efficiencyCategory', label: t('reports.efficiencyCategory'), children: nameOf(efficiency.data?.items, r.efficiencyCategory, locale) }] : []),
               { key: 'unit', label: t('reports.unit'), children: r.unitName },
               { key: 'received', label: t('reports.receivedOn'), children: r.receivedOn },
               { key: 'reporter', label: t('reports.reporter'), children: r.reporter },

@@ -4,7 +4,7 @@ import { Alert, Button, Drawer, Form, Input, Radio, Select, Space } from 'antd';
 import { api } from '../../../web/api/client';
 import { handleFormError } from '../../../web/api/formErrors';
 import { UnitTreeSelect } from '../../../web/components/UnitTreeSelect';
-import { useT, type MessageKey } from '../../../web/i18n';
+import { useLocale, useT, type MessageKey } from '../../../web/i18n';
 import { CategorySuggestion } from './CategorySuggestion';
 import { dictionaryOptions, useEfficiencyCategories, useSectors } from './settingsData';
 import { kinds, type ReportDetail, type RouteSuggestion } from './types';
@@ -14,6 +14,7 @@ interface Values { kind: string; category?: string; sector?: string; efficiencyC
 /** Triage (kind, category) and routing (转办/交办 to a unit, with a due date), with the rules' suggestion preselected. */
 export function RouteDrawer({ report, open, onClose }: { report: ReportDetail; open: boolean; onClose: () => void }) {
   const t = useT();
+  const locale = useLocale();
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form);
@@ -55,11 +56,11 @@ export function RouteDrawer({ report, open, onClose }: { report: ReportDetail; o
         <CategorySuggestion reportId={report.id} open={open} onAdopt={(c) => form.setFieldValue('category', c)} />
         <Form.Item name="category" label={t('reports.category')}><Input maxLength={50} /></Form.Item>
         <Form.Item name="sector" label={t('reports.sector')}>
-          <Select allowClear showSearch={{ optionFilterProp: 'label' }} data-testid="route-sector" options={dictionaryOptions(sectors.data?.items, report.sector)} />
+          <Select allowClear showSearch={{ optionFilterProp: 'label' }} data-testid="route-sector" options={dictionaryOptions(sectors.data?.items, locale, report.sector)} />
         </Form.Item>
         {kind === 'efficiency' && (
           <Form.Item name="efficiencyCategory" label={t('reports.efficiencyCategory')}>
-            <Select allowClear options={dictionaryOptions(efficiency.data?.items, report.efficiencyCategory)} />
+            <Select allowClear options={dictionaryOptions(efficiency.data?.items, locale, report.efficiencyCategory)} />
           </Form.Item>
         )}
         <Form.Item name="unitId" label={t('reports.unit')}><UnitTreeSelect data-testid="route-unit" /></Form.Item>

@@ -3,6 +3,7 @@ import { api } from '../../../web/api/client';
 import type { Unit, UnitKind } from '../../../web/api/types';
 import { useAuth } from '../../../web/auth/AuthContext';
 import { fetchUnitChildren, unitKeys } from '../../../web/api/units';
+import type { Locale } from '../../../web/i18n';
 
 /** Shapes and queries of the reports settings page (routing rules, 效能投诉 categories), as the admin API answers. */
 export const ranks = ['provincial', 'bureau', 'county', 'township', 'general', 'other'] as const;
@@ -14,7 +15,7 @@ export interface RoutingRule {
 }
 
 /** An entry of a county dictionary: 效能投诉 categories (with the drift flag) or 领域 sectors. */
-export interface DictionaryEntry { code: string; name: string; countsAsDrift?: boolean; sortOrder: number; active: boolean }
+export interface DictionaryEntry { code: string; name: string; nameEn: string; countsAsDrift?: boolean; sortOrder: number; active: boolean }
 export type DictionaryPath = 'efficiency-categories' | 'sectors';
 
 export const settingsKeys = {
@@ -70,6 +71,9 @@ export function useKnownCategories(rules: RoutingRule[]) {
   return [...all].sort((a, b) => a.localeCompare(b, 'zh-CN'));
 }
 
+/** An entry's name in the UI language (the seeded entries have English; the office's own words show as written). */
+export const entryName = (i: { name: string; nameEn?: string }, locale: Locale) => (locale === 'en' ? i.nameEn ?? i.name : i.name);
+
 /** Select options from a dictionary: active entries only, plus the current value if it has been switched off since. */
-export const dictionaryOptions = (items: Array<{ code: string; name: string; active: boolean }> | undefined, current?: string | null) =>
-  (items ?? []).filter((i) => i.active || i.code === current).map((i) => ({ value: i.code, label: i.name }));
+export const dictionaryOptions = (items: Array<{ code: string; name: string; nameEn?: string; active: boolean }> | undefined, locale: Locale, current?: string | null) =>
+  (items ?? []).filter((i) => i.active || i.code === current).map((i) => ({ value: i.code, label: entryName(i, locale) }));
