@@ -16,7 +16,7 @@ describe('the county leader works with the situation analysis in the browser', (
     await page.getByTestId('login-submit').click();
     await page.getByTestId('menu-dashboard').click();
     await page.getByTestId('metric-org.officials').waitFor();
-    await expect.poll(() => page.getByTestId('metric-spending.overStandard').innerText()).toContain('未接入');
+    await expect.poll(() => page.getByTestId('metric-resources.marketAllocated').innerText()).toContain('未接入');
     // Breakdowns sit in one tab per module, each saying what it splits by, in the reader's language.
     await page.getByTestId('breakdown-tabs').getByRole('tab', { name: '组织机构' }).click();
     await page.getByText('在册干部（按职级）').waitFor();

@@ -4,10 +4,12 @@ import { createDemoCampaigns, printDemoCampaigns } from '../modules/campaigns/de
 import { createDemoCases, printDemoCases } from '../modules/cases/demo';
 import { createDemoDisclosure, printDemoDisclosure } from '../modules/disclosure/demo';
 import { createDemoDuty, printDemoDuty } from '../modules/duty/demo';
+import { createDemoPenalty, printDemoPenalty } from '../modules/penaltyDiscretion/demo';
 import { createDemoCounty, DEMO_PASSWORD, type DemoResult } from '../modules/org/demo/createDemoCounty';
 import { createDemoPrevention, printDemoPrevention } from '../modules/prevention/demo';
 import { createDemoReports, printDemoReports } from '../modules/reports/demo';
 import { createDemoRisk, printDemoRisk } from '../modules/risk/demo';
+import { createDemoSpending, printDemoSpending } from '../modules/spending/demo';
 
 export function printDemo(result: DemoResult): void {
   const out = process.stdout;
@@ -32,4 +34,6 @@ export async function createDemoData(ctx: AppContext, countyCode: string): Promi
   printDemoPrevention(await createDemoPrevention(ctx.db, countyCode));
   printDemoAccountability(await createDemoAccountability(ctx.db, countyCode));
   printDemoDuty(await createDemoDuty(ctx.db, countyCode));
+  printDemoSpending(await createDemoSpending(ctx.db, countyCode));
+  printDemoPenalty(await createDemoPenalty(ctx.db, countyCode));
 }

@@ -22,7 +22,7 @@ describe('lianjian report quarterly', () => {
       expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe('PK');
       const body = JSON.parse(fs.readFileSync(json, 'utf8'));
       expect(body.period).toBe('2026Q1:ytd');
-      expect(body.metrics['spending.overStandard']).toEqual(expect.objectContaining({ unavailable: true }));
+      expect(body.metrics['resources.marketAllocated']).toEqual(expect.objectContaining({ unavailable: true }));
       expect(body.metrics['org.officials']).toEqual(expect.objectContaining({ unit: '人', recordIds: expect.any(Array) }));
       expect(body.sections[0].heading).toBe('一、主要做法和成效');
       if (pdf) expect(fs.readFileSync(pdf).subarray(0, 4).toString()).toBe('%PDF');

@@ -23,6 +23,8 @@ import { orgRoutes } from './org/routes';
 import { preventionModule } from './prevention/module';
 import { reportsModule } from './reports/module';
 import { riskModule } from './risk/module';
+import { spendingModule } from './spending/module';
+import { penaltyDiscretionModule } from './penaltyDiscretion/module';
 
 /**
  * Every business module, in one list: the server mounts their routes, OpenAPI documents them, the
@@ -40,6 +42,8 @@ export const serverModules: ServerModule[] = [
   dutyModule,
   preventionModule,
   accountabilityModule,
+  spendingModule,
+  penaltyDiscretionModule,
 ];
 
 for (const m of serverModules) {

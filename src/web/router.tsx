@@ -47,6 +47,12 @@ const pages: Record<string, LazyExoticComponent<ComponentType>> = {
   '/prevention/rules': lazy(() => import('../modules/prevention/pages/RulesPage')),
   '/prevention/risk-points': lazy(() => import('../modules/prevention/pages/RiskPointsPage')),
   '/accountability': lazy(() => import('../modules/accountability/pages/AccountabilityPage')),
+  '/spending/records': lazy(() => import('../modules/spending/pages/RecordsPage')),
+  '/spending/summary': lazy(() => import('../modules/spending/pages/SummaryPage')),
+  '/spending/standards': lazy(() => import('../modules/spending/pages/StandardsPage')),
+  '/penalty/decisions': lazy(() => import('../modules/penaltyDiscretion/pages/DecisionsPage')),
+  '/penalty/benchmarks': lazy(() => import('../modules/penaltyDiscretion/pages/BenchmarksPage')),
+  '/penalty/consistency': lazy(() => import('../modules/penaltyDiscretion/pages/ConsistencyPage')),
   '/settings': lazy(() => import('./pages/SettingsPage')),
 };
 

@@ -12,10 +12,10 @@ const get = (url: string, c = cookie) => t.app.inject({ method: 'GET', url, head
 
 describe('metric registry', () => {
   it('reports a metric whose module has not landed as unavailable, never as 0', async () => {
-    const res = await get(`/api/v1/analysis/metrics?period=${year}Q1&keys=spending.overStandard`);
+    const res = await get(`/api/v1/analysis/metrics?period=${year}Q1&keys=resources.marketAllocated`);
     expect(res.statusCode).toBe(200);
-    expect(res.json().metrics['spending.overStandard']).toMatchObject({ unavailable: true, unit: '件' });
-    expect(res.json().metrics['spending.overStandard']).not.toHaveProperty('value');
+    expect(res.json().metrics['resources.marketAllocated']).toMatchObject({ unavailable: true, unit: '项' });
+    expect(res.json().metrics['resources.marketAllocated']).not.toHaveProperty('value');
   });
 
   it('computes a registered metric with the ids behind it, equal to an independent SQL count', async () => {
@@ -56,6 +56,6 @@ describe('metric registry', () => {
     const res = await get('/api/v1/analysis/catalogue');
     const items = res.json().items as Array<{ key: string; available: boolean }>;
     expect(items.find((i) => i.key === 'org.officials')?.available).toBe(true);
-    expect(items.find((i) => i.key === 'spending.overStandard')?.available).toBe(false);
+    expect(items.find((i) => i.key === 'resources.marketAllocated')?.available).toBe(false);
   });
 });

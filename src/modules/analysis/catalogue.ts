@@ -37,6 +37,11 @@ export const expectedMetrics: ExpectedMetric[] = [
   { key: 'campaigns.findings', module: 'campaigns', labelZh: '发现问题', labelEn: 'Problems found', unit: '个' },
   { key: 'campaigns.rectified', module: 'campaigns', labelZh: '整改到位', labelEn: 'Rectified', unit: '个' },
   { key: 'campaigns.rectifying', module: 'campaigns', labelZh: '正在整改', labelEn: 'Being rectified', unit: '个' },
-  // Data screening of spending over standard (超标准支出): a planned module; until it lands this figure reads as unavailable.
+  // Data screening of spending over standard (超标准支出).
   { key: 'spending.overStandard', module: 'spending', labelZh: '超标准支出', labelEn: 'Spending over standard', unit: '件' },
+  // Administrative penalty discretion (行政处罚自由裁量): decisions and those flagged 畸轻畸重 / 类案不同罚 / 执行不到位.
+  { key: 'penaltyDiscretion.decisions', module: 'penaltyDiscretion', labelZh: '行政处罚决定', labelEn: 'Administrative penalty decisions', unit: '件' },
+  { key: 'penaltyDiscretion.flagged', module: 'penaltyDiscretion', labelZh: '裁量异常处罚决定', labelEn: 'Flagged penalty decisions', unit: '件' },
+  // Market allocation of public resources (道路客运线路经营权、户外广告位权 …): a planned module; until it lands this figure reads as unavailable.
+  { key: 'resources.marketAllocated', module: 'resources', labelZh: '公共资源市场化配置项目', labelEn: 'Public resources allocated by market', unit: '项' },
 ];

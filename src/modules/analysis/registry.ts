@@ -4,8 +4,8 @@ import type { Actor } from '../../platform/scope/actor';
 import { emptyScope } from '../../platform/scope/actor';
 import type { Period } from './periods';
 
-/** Counting units of the analysis (glossary: 件 / 件次 / 人 / 人次 / 万元, plus 个 and 名 used in the speech). */
-export type MetricUnit = '件' | '件次' | '人' | '人次' | '万元' | '个' | '名';
+/** Counting units of the analysis (glossary: 件 / 件次 / 人 / 人次 / 万元, plus 个, 名 and 项 used in the speech). */
+export type MetricUnit = '件' | '件次' | '人' | '人次' | '万元' | '个' | '名' | '项';
 
 export interface MetricQuery {
   db: Kysely<DB>;

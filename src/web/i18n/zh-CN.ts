@@ -1,4 +1,6 @@
 import { accountabilityZh } from '../../modules/accountability/pages/messages.zh';
+import { spendingZh } from '../../modules/spending/pages/messages.zh';
+import { penaltyZh } from '../../modules/penaltyDiscretion/pages/messages.zh';
 import { campaignsZh } from '../../modules/campaigns/pages/messages.zh';
 import { preventionZh } from '../../modules/prevention/pages/messages.zh';
 import { casesZh } from '../../modules/cases/pages/messages.zh';
@@ -153,5 +155,5 @@ const shell = {
   'audit.brokenAt': '第 {seq} 号记录（ID {id}）处断裂：{reason}',
 } as const;
 
-export const zhCN = { ...shell, ...orgZh, ...analysisZh, ...reportsZh, ...casesZh, ...riskZh, ...campaignsZh, ...dutyZh, ...disclosureZh, ...preventionZh, ...accountabilityZh };
+export const zhCN = { ...shell, ...orgZh, ...analysisZh, ...reportsZh, ...casesZh, ...riskZh, ...campaignsZh, ...dutyZh, ...disclosureZh, ...preventionZh, ...accountabilityZh, ...spendingZh, ...penaltyZh };
 export type MessageKey = keyof typeof zhCN;

@@ -7,6 +7,7 @@ import {
   BookOutlined, WarningOutlined, ExceptionOutlined,
   CheckSquareOutlined, SolutionOutlined,
   ScheduleOutlined, FileDoneOutlined, StarOutlined,
+  AccountBookOutlined, BarChartOutlined, ProfileOutlined,
 } from '@ant-design/icons';
 import type { MessageKey } from '../i18n';
 
@@ -26,6 +27,8 @@ export const navGroups = [
   { key: 'reports', label: 'menu.group.reports' },
   { key: 'cases', label: 'menu.group.cases' },
   { key: 'risk', label: 'menu.group.risk' },
+  { key: 'spending', label: 'menu.group.spending' },
+  { key: 'penalty', label: 'menu.group.penalty' },
   { key: 'campaigns', label: 'menu.group.campaigns' },
   { key: 'duty', label: 'menu.group.duty' },
   { key: 'disclosure', label: 'menu.group.disclosure' },
@@ -51,6 +54,9 @@ export const navItems: NavItem[] = [
   { path: '/risk/processes', label: 'menu.riskProcesses', icon: <ProjectOutlined />, testId: 'menu-risk-processes', permission: 'risk.read', group: 'risk' },
   { path: '/risk/network', label: 'menu.riskNetwork', icon: <DeploymentUnitOutlined />, testId: 'menu-risk-network', permission: 'risk.read', group: 'risk' },
   { path: '/risk/imports', label: 'menu.riskImports', icon: <CloudUploadOutlined />, testId: 'menu-risk-imports', permission: 'risk.read', group: 'risk' },
+  { path: '/penalty/decisions', label: 'menu.penaltyDecisions', icon: <AuditOutlined />, testId: 'menu-penalty-decisions', permission: 'penaltyDiscretion.read', group: 'penalty' },
+  { path: '/penalty/benchmarks', label: 'menu.penaltyBenchmarks', icon: <BookOutlined />, testId: 'menu-penalty-benchmarks', permission: 'penaltyDiscretion.read', group: 'penalty' },
+  { path: '/penalty/consistency', label: 'menu.penaltyConsistency', icon: <BarChartOutlined />, testId: 'menu-penalty-consistency', permission: 'penaltyDiscretion.read', group: 'penalty' },
   { path: '/campaigns', label: 'menu.campaigns', icon: <FlagOutlined />, testId: 'menu-campaigns', permission: 'campaigns.read', group: 'campaigns' },
   { path: '/duty/tasks', label: 'menu.dutyTasks', icon: <CheckSquareOutlined />, testId: 'menu-duty-tasks', permission: 'duty.read', group: 'duty' },
   { path: '/duty/meetings', label: 'menu.dutyMeetings', icon: <SolutionOutlined />, testId: 'menu-duty-meetings', permission: 'duty.read', group: 'duty' },
@@ -60,6 +66,9 @@ export const navItems: NavItem[] = [
   { path: '/prevention/rules', label: 'menu.preventionRules', icon: <BookOutlined />, testId: 'menu-prevention-rules', permission: 'prevention.read', group: 'prevention' },
   { path: '/prevention/risk-points', label: 'menu.riskPoints', icon: <WarningOutlined />, testId: 'menu-risk-points', permission: 'prevention.read', group: 'prevention' },
   { path: '/accountability', label: 'menu.accountability', icon: <ExceptionOutlined />, testId: 'menu-accountability', permission: 'accountability.read', group: 'accountability' },
+  { path: '/spending/records', label: 'menu.spendingRecords', icon: <AccountBookOutlined />, testId: 'menu-spending-records', permission: 'spending.read', group: 'spending' },
+  { path: '/spending/summary', label: 'menu.spendingSummary', icon: <BarChartOutlined />, testId: 'menu-spending-summary', permission: 'spending.read', group: 'spending' },
+  { path: '/spending/standards', label: 'menu.spendingStandards', icon: <ProfileOutlined />, testId: 'menu-spending-standards', permission: 'spending.read', group: 'spending' },
   { path: '/org/units', label: 'menu.orgUnits', icon: <ApartmentOutlined />, testId: 'menu-org-units', permission: 'org.unit.read', group: 'org' },
   { path: '/org/officials', label: 'menu.officials', icon: <UserOutlined />, testId: 'menu-officials', permission: 'org.official.read', group: 'org' },
   { path: '/org/companies', label: 'menu.companies', icon: <BankOutlined />, testId: 'menu-companies', permission: 'org.company.read', group: 'org' },

@@ -20,7 +20,7 @@ export const analysisEn: Record<keyof typeof analysisZh, string> = {
   'analysis.recordsTotal': '{n} records (only those within your data scope are shown)',
   'analysis.noData': 'No data',
   'analysis.module.org': 'Organisation', 'analysis.module.reports': 'Reports', 'analysis.module.cases': 'Clues and cases', 'analysis.module.campaigns': 'Campaigns',
-  'analysis.module.accountability': 'Accountability', 'analysis.module.duty': 'Duty', 'analysis.module.disclosure': 'Disclosure', 'analysis.module.prevention': 'Prevention', 'analysis.module.risk': 'Risk screening', 'analysis.module.spending': 'Spending screening',
+  'analysis.module.accountability': 'Accountability', 'analysis.module.duty': 'Duty', 'analysis.module.disclosure': 'Disclosure', 'analysis.module.prevention': 'Prevention', 'analysis.module.risk': 'Risk screening', 'analysis.module.spending': 'Spending screening', 'analysis.module.resources': 'Public resources',
   'report.generate': 'Generate report',
   'report.generating': 'Generating the report',
   'report.step.metrics': 'Metrics', 'report.step.compare': 'Comparison', 'report.step.compose': 'Text', 'report.step.document': 'Document',

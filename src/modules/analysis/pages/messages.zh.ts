@@ -19,7 +19,7 @@ export const analysisZh = {
   'analysis.recordsTotal': '共 {n} 条记录（仅显示您数据范围内的记录）',
   'analysis.noData': '暂无数据',
   'analysis.module.org': '组织机构', 'analysis.module.reports': '信访举报', 'analysis.module.cases': '线索与案件', 'analysis.module.campaigns': '专项治理',
-  'analysis.module.accountability': '问责', 'analysis.module.duty': '责任制', 'analysis.module.disclosure': '公开', 'analysis.module.prevention': '预防', 'analysis.module.risk': '风险筛查', 'analysis.module.spending': '支出筛查',
+  'analysis.module.accountability': '问责', 'analysis.module.duty': '责任制', 'analysis.module.disclosure': '公开', 'analysis.module.prevention': '预防', 'analysis.module.risk': '风险筛查', 'analysis.module.spending': '支出筛查', 'analysis.module.resources': '公共资源配置',
   'report.generate': '生成报告',
   'report.generating': '正在生成报告',
   'report.step.metrics': '计算指标', 'report.step.compare': '同比对照', 'report.step.compose': '组织文字', 'report.step.document': '排版公文',

@@ -13,7 +13,7 @@ describe('quarterly report API', () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/analysis/reports', headers: { cookie }, payload: { period: `${year}Q4`, cumulative: true } });
     expect(res.statusCode, res.body).toBe(201);
     const body = res.json();
-    expect(body.metrics['spending.overStandard']).toEqual(expect.objectContaining({ unavailable: true }));
+    expect(body.metrics['resources.marketAllocated']).toEqual(expect.objectContaining({ unavailable: true }));
     expect(body.metrics['org.officials'].value).toBeGreaterThan(0);
     expect(body.sections.map((s: { heading: string }) => s.heading)[0]).toBe('一、主要做法和成效');
 

@@ -1,0 +1,32 @@
+/**
+ * Server messages of the spending module (zh-CN and en). Field labels are shared by every module (keyed by the
+ * last path segment), so this module's fields carry names no other module uses where a common name would clash.
+ */
+const zh: Record<string, string> = {
+  'what.spendingExpense': '支出记录',
+  'what.spendingImport': '支出导入批次',
+  'spending.dateFuture': '{field}（{date}）不能晚于今天',
+  'spending.standardUnknown': '没有代码为 {code} 的支出标准',
+  'spending.countInteger': '{field}应为整数',
+};
+const en: Record<string, string> = {
+  'what.spendingExpense': 'Expense record',
+  'what.spendingImport': 'Expense import',
+  'spending.dateFuture': '{field} ({date}) cannot be in the future',
+  'spending.standardUnknown': 'There is no spending standard with code {code}',
+  'spending.countInteger': '{field} must be a whole number',
+};
+
+export const spendingMessages = {
+  zh, en,
+  fieldLabelsZh: {
+    spentOn: '支出日期', spendingCategory: '支出类别', amount: '金额', persons: '人数', accompanying: '陪餐人数', days: '天数', nights: '住宿晚数',
+    classLevel: '会议或培训类别', travellerRank: '出差人员职级', payee: '收款方', venue: '场所', hasLetter: '有无公函', approvalNo: '公函或审批文号',
+    voucherNo: '凭证号', flaggedOnly: '仅看有预警', words: '提示词表', basis: '依据',
+  },
+  fieldLabelsEn: {
+    spentOn: 'Date', spendingCategory: 'Category', amount: 'Amount', persons: 'Persons', accompanying: 'Accompanying persons', days: 'Days', nights: 'Nights',
+    classLevel: 'Meeting or training class', travellerRank: 'Traveller rank', payee: 'Payee', venue: 'Venue', hasLetter: 'Official letter', approvalNo: 'Letter or approval no.',
+    voucherNo: 'Voucher no.', flaggedOnly: 'Flagged only', words: 'Word list', basis: 'Basis',
+  },
+};
