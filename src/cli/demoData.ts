@@ -10,6 +10,7 @@ import { createDemoPrevention, printDemoPrevention } from '../modules/prevention
 import { createDemoReports, printDemoReports } from '../modules/reports/demo';
 import { createDemoRisk, printDemoRisk } from '../modules/risk/demo';
 import { createDemoSpending, printDemoSpending } from '../modules/spending/demo';
+import { createDemoVillageAssets, printDemoVillageAssets } from '../modules/villageAssets/demo';
 
 export function printDemo(result: DemoResult): void {
   const out = process.stdout;
@@ -36,4 +37,6 @@ export async function createDemoData(ctx: AppContext, countyCode: string): Promi
   printDemoDuty(await createDemoDuty(ctx.db, countyCode));
   printDemoSpending(await createDemoSpending(ctx.db, countyCode));
   printDemoPenalty(await createDemoPenalty(ctx.db, countyCode));
+  // After disclosure: the village books are screened against the villages' 村务公开 records.
+  printDemoVillageAssets(await createDemoVillageAssets(ctx.db, countyCode));
 }

@@ -25,6 +25,7 @@ import { reportsModule } from './reports/module';
 import { riskModule } from './risk/module';
 import { spendingModule } from './spending/module';
 import { penaltyDiscretionModule } from './penaltyDiscretion/module';
+import { villageAssetsModule } from './villageAssets/module';
 
 /**
  * Every business module, in one list: the server mounts their routes, OpenAPI documents them, the
@@ -44,6 +45,7 @@ export const serverModules: ServerModule[] = [
   accountabilityModule,
   spendingModule,
   penaltyDiscretionModule,
+  villageAssetsModule,
 ];
 
 for (const m of serverModules) {

@@ -53,6 +53,8 @@ const pages: Record<string, LazyExoticComponent<ComponentType>> = {
   '/penalty/decisions': lazy(() => import('../modules/penaltyDiscretion/pages/DecisionsPage')),
   '/penalty/benchmarks': lazy(() => import('../modules/penaltyDiscretion/pages/BenchmarksPage')),
   '/penalty/consistency': lazy(() => import('../modules/penaltyDiscretion/pages/ConsistencyPage')),
+  '/village-assets/ledger': lazy(() => import('../modules/villageAssets/pages/LedgerPage')),
+  '/village-assets/summary': lazy(() => import('../modules/villageAssets/pages/SummaryPage')),
   '/settings': lazy(() => import('./pages/SettingsPage')),
 };
 

@@ -39,6 +39,10 @@ export const expectedMetrics: ExpectedMetric[] = [
   { key: 'campaigns.rectifying', module: 'campaigns', labelZh: '正在整改', labelEn: 'Being rectified', unit: '个' },
   // Data screening of spending over standard (超标准支出).
   { key: 'spending.overStandard', module: 'spending', labelZh: '超标准支出', labelEn: 'Spending over standard', unit: '件' },
+  // Village collective funds, assets and resources (村集体三资): the ledgers kept and the anomalies their screening found.
+  { key: 'villageAssets.fundEntries', module: 'villageAssets', labelZh: '村级资金收支笔数', labelEn: 'Village ledger entries', unit: '件' },
+  { key: 'villageAssets.fundAmountWan', module: 'villageAssets', labelZh: '村级资金收支金额', labelEn: 'Village ledger amount', unit: '万元' },
+  { key: 'villageAssets.anomalies', module: 'villageAssets', labelZh: '村级三资异常', labelEn: 'Village ledger anomalies', unit: '个' },
   // Administrative penalty discretion (行政处罚自由裁量): decisions and those flagged 畸轻畸重 / 类案不同罚 / 执行不到位.
   { key: 'penaltyDiscretion.decisions', module: 'penaltyDiscretion', labelZh: '行政处罚决定', labelEn: 'Administrative penalty decisions', unit: '件' },
   { key: 'penaltyDiscretion.flagged', module: 'penaltyDiscretion', labelZh: '裁量异常处罚决定', labelEn: 'Flagged penalty decisions', unit: '件' },

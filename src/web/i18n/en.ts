@@ -1,6 +1,7 @@
 import { accountabilityEn } from '../../modules/accountability/pages/messages.en';
 import { spendingEn } from '../../modules/spending/pages/messages.en';
 import { penaltyEn } from '../../modules/penaltyDiscretion/pages/messages.en';
+import { villageAssetsEn } from '../../modules/villageAssets/pages/messages.en';
 import { campaignsEn } from '../../modules/campaigns/pages/messages.en';
 import { preventionEn } from '../../modules/prevention/pages/messages.en';
 import { casesEn } from '../../modules/cases/pages/messages.en';
@@ -12,7 +13,7 @@ import { orgEn } from '../../modules/org/pages/messages.en';
 import { reportsEn } from '../../modules/reports/pages/messages.en';
 import type { MessageKey } from './zh-CN';
 
-type ShellKey = Exclude<MessageKey, keyof typeof orgEn | keyof typeof analysisEn | keyof typeof reportsEn | keyof typeof casesEn | keyof typeof riskEn | keyof typeof campaignsEn | keyof typeof dutyEn | keyof typeof disclosureEn | keyof typeof preventionEn | keyof typeof accountabilityEn | keyof typeof spendingEn | keyof typeof penaltyEn>;
+type ShellKey = Exclude<MessageKey, keyof typeof orgEn | keyof typeof analysisEn | keyof typeof reportsEn | keyof typeof casesEn | keyof typeof riskEn | keyof typeof campaignsEn | keyof typeof dutyEn | keyof typeof disclosureEn | keyof typeof preventionEn | keyof typeof accountabilityEn | keyof typeof spendingEn | keyof typeof penaltyEn | keyof typeof villageAssetsEn>;
 
 const shell: Record<ShellKey, string> = {
   'app.name': 'Lianjian',
@@ -154,4 +155,4 @@ const shell: Record<ShellKey, string> = {
   'audit.brokenAt': 'Broken at seq. {seq} (ID {id}): {reason}',
 };
 
-export const en: Record<MessageKey, string> = { ...shell, ...orgEn, ...analysisEn, ...reportsEn, ...casesEn, ...riskEn, ...campaignsEn, ...dutyEn, ...disclosureEn, ...preventionEn, ...accountabilityEn, ...spendingEn, ...penaltyEn };
+export const en: Record<MessageKey, string> = { ...shell, ...orgEn, ...analysisEn, ...reportsEn, ...casesEn, ...riskEn, ...campaignsEn, ...dutyEn, ...disclosureEn, ...preventionEn, ...accountabilityEn, ...spendingEn, ...penaltyEn, ...villageAssetsEn };

@@ -1,6 +1,7 @@
 import { accountabilityZh } from '../../modules/accountability/pages/messages.zh';
 import { spendingZh } from '../../modules/spending/pages/messages.zh';
 import { penaltyZh } from '../../modules/penaltyDiscretion/pages/messages.zh';
+import { villageAssetsZh } from '../../modules/villageAssets/pages/messages.zh';
 import { campaignsZh } from '../../modules/campaigns/pages/messages.zh';
 import { preventionZh } from '../../modules/prevention/pages/messages.zh';
 import { casesZh } from '../../modules/cases/pages/messages.zh';
@@ -155,5 +156,5 @@ const shell = {
   'audit.brokenAt': '第 {seq} 号记录（ID {id}）处断裂：{reason}',
 } as const;
 
-export const zhCN = { ...shell, ...orgZh, ...analysisZh, ...reportsZh, ...casesZh, ...riskZh, ...campaignsZh, ...dutyZh, ...disclosureZh, ...preventionZh, ...accountabilityZh, ...spendingZh, ...penaltyZh };
+export const zhCN = { ...shell, ...orgZh, ...analysisZh, ...reportsZh, ...casesZh, ...riskZh, ...campaignsZh, ...dutyZh, ...disclosureZh, ...preventionZh, ...accountabilityZh, ...spendingZh, ...penaltyZh, ...villageAssetsZh };
 export type MessageKey = keyof typeof zhCN;

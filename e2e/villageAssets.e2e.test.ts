@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ledgerWorkbook, splitRows, villageOf } from '../src/modules/villageAssets/testing/fixtures';
+import { screenshot, signInPage, startE2E, type E2E } from './harness';
+
+/**
+ * 村集体三资 in the browser, as the demo case handler: choose a township and a village, import a ledger whose three
+ * payments to one supplier split ¥7,800 under the ¥5,000 approval limit (first a copy with a bad payment method:
+ * refused with sheet, row and column, nothing written), follow the import's link to the shared flags list, open
+ * the split-payment flag and its evidence, and open one of its ledger rows on the village page.
+ */
+let e: E2E;
+const supplier = `宜良县测试${Date.now().toString().slice(-5)}建材经营部`;
+const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+beforeAll(async () => { e = await startE2E(); });
+afterAll(async () => { await e?.close(); });
+
+describe('village ledgers', () => {
+  it('imports a ledger with a split payment, sees the flag and opens its rows', async () => {
+    const village = await villageOf(e, '530125102');
+    const town = await e.ctx.db.selectFrom('units').select('name').where('code', '=', '530125102').executeTakeFirstOrThrow();
+    const page = await signInPage(e, 'cases');
+    await page.getByTestId('menu-village-ledger').click();
+    // Both pickers search as one types; Enter takes the match.
+    await page.getByTestId('village-township').click();
+    await page.keyboard.type(town.name);
+    await page.locator('.ant-select-item-option-active').filter({ hasText: town.name }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="village-village"]:not(.ant-select-disabled)').click();
+    await page.keyboard.type(village.name);
+    await page.locator('.ant-select-item-option-active').filter({ hasText: village.name }).waitFor();
+    await page.keyboard.press('Enter');
+    const progress = page.getByTestId('village-import-progress');
+
+    const rows = splitRows(supplier);
+    const wrong = await ledgerWorkbook({ 资金收支: [...rows.slice(0, 2), { ...rows[2], paymentMethod: '微信' }] });
+    await page.locator('input[type=file]').setInputFiles({ name: 'wrong.xlsx', mimeType: xlsx, buffer: wrong });
+    await expect.poll(() => progress.getAttribute('data-status'), { timeout: 60_000 }).toBe('failed');
+    expect(await page.getByTestId('risk-import-errors').locator('tbody tr').first().innerText()).toMatch(/资金收支\s+4\s+支付方式/);
+    expect((await e.ctx.db.selectFrom('village_fund_entries').select('id').where('counterparty', '=', supplier).execute()).length).toBe(0);
+
+    await page.locator('input[type=file]').setInputFiles({ name: 'ledger.xlsx', mimeType: xlsx, buffer: await ledgerWorkbook({ 资金收支: rows }) });
+    await expect.poll(() => progress.getAttribute('data-status'), { timeout: 60_000 }).toBe('done');
+    expect(await page.getByTestId('village-import-counts').innerText()).toContain('资金收支 3 笔');
+    await expect.poll(() => page.getByTestId('ledger-funds').innerText()).toContain(supplier);
+    await screenshot(page, 'village-ledger-import');
+
+    await page.getByTestId('village-import-hits').click();
+    const hit = page.getByTestId('risk-hits').locator('tr').filter({ hasText: supplier });
+    await hit.first().waitFor();
+    expect(await hit.count()).toBe(1);
+    expect(await hit.getByTestId('risk-hit-code').getAttribute('data-code')).toBe('VILLAGE_SPLIT_PAYMENT');
+    await hit.click();
+    const records = page.getByTestId('risk-evidence-records').locator('a');
+    await records.first().waitFor();
+    expect(await records.count()).toBe(3);
+    expect(await page.getByTestId('risk-evidence-values').innerText()).toContain('7,800');
+    await screenshot(page, 'village-flag');
+
+    await records.first().click();
+    await page.getByTestId('village-ids-filter').waitFor();
+    const table = page.getByTestId('ledger-funds');
+    await expect.poll(() => table.locator('tbody tr[data-row-key]').count()).toBe(1);
+    expect(await table.innerText()).toContain(supplier);
+    await page.getByTestId('village-show-all').click();
+    await expect.poll(() => table.locator('tbody tr[data-row-key]').count()).toBe(3);
+    await screenshot(page, 'village-flag-rows');
+    await page.close();
+  });
+
+  it('shows the year\'s flags by township and rule and the cash share per village', async () => {
+    const page = await signInPage(e, 'cdi');
+    await page.getByTestId('menu-village-summary').click();
+    for (const chart of ['village-chart-township', 'village-chart-rule', 'village-chart-cash']) await page.getByTestId(chart).locator('canvas').first().waitFor();
+    await expect.poll(() => page.getByTestId('village-thresholds').innerText()).toContain('现金管理暂行条例');
+    await screenshot(page, 'village-summary');
+    await page.close();
+  });
+});
