@@ -5,7 +5,7 @@ import { screenshot, signInPage, startE2E, type E2E } from './harness';
  * 超标准支出 in the browser: a township committee enters a reception over the meal standard (¥3,680 for 6 guests and
  * 4 accompanying: ¥368 a head against ¥120). The record shows its flags at once; the hit is in the shared
  * red-flag list under the spending domain, its evidence shows the standard and the computed value, and its record
- * link opens the expense again.
+ * link opens the expense again. Correcting the 陪餐 count there clears that flag and keeps the meal one.
  */
 let e: E2E;
 beforeAll(async () => { e = await startE2E(); });
@@ -57,6 +57,20 @@ describe('spending over standard', () => {
     await page.getByTestId('risk-evidence-records').getByRole('link').click();
     await page.waitForURL(/\/spending\/records\?record=/);
     await expect.poll(() => page.getByTestId('expense-detail').innerText()).toContain('县城南盘江饭店');
+
+    // A correction: 2 accompanying persons, not 4. The 陪餐 flag goes (2 ≤ 3 for 6 guests); the meal stays over (¥3,680 ÷ 8 = ¥460).
+    await page.getByTestId('expense-detail').getByTestId('expense-detail-edit').click();
+    const edit = page.getByTestId('expense-drawer');
+    await expect.poll(() => page.getByTestId('expense-accompanying').inputValue()).toBe('4');
+    await page.getByTestId('expense-accompanying').fill('2');
+    await page.getByTestId('expense-save').click();
+    await edit.waitFor({ state: 'hidden' });
+    await expect.poll(() => detail.getByTestId('expense-hits').innerText()).not.toContain('陪餐人数超标');
+    expect(await detail.getByTestId('expense-hits').innerText()).toContain('人均（元/人·餐）：460');
+    const flags = await e.ctx.db.selectFrom('risk_hits').select('code').where('domain', '=', 'spending').where('subject_id', '=', `expense:${saved.id}`).execute();
+    expect(flags.map((h) => h.code)).toEqual(['RECEPTION_MEAL_OVER_STANDARD']);
+    expect(Number((await e.ctx.db.selectFrom('spending_expenses').select('accompanying').where('id', '=', saved.id).executeTakeFirstOrThrow()).accompanying)).toBe(2);
+    await screenshot(page, 'spending-record-corrected');
     await page.close();
   });
 });

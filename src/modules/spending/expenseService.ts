@@ -16,7 +16,8 @@ import { screenIn, screeningInputs } from './screeningService';
 /**
  * 支出记录: list, read and enter in the caller's data scope (the spending unit's subtree). A record's flags are the
  * spending hits that name it in their evidence (its own rules, and a split group it belongs to); dismissed hits
- * are not flags. Entering a record screens the county again in the same transaction, so its flags show at once.
+ * are not flags. Entering, correcting or removing a record screens the county again in the same transaction, so its
+ * flags follow at once.
  */
 type Filter = z.infer<typeof expenseListQuery>;
 
@@ -83,9 +84,7 @@ export function expenseRow(actor: Actor, input: ExpenseInput, unit: { id: string
 }
 
 async function create(ctx: AppContext, actor: Actor, input: ExpenseInput) {
-  const unit = await requireUnit(ctx.db, actor, input.unitId, 'body.unitId');
-  if (input.spentOn > todayInShanghai()) throw AppError.field('body.spentOn', 'spending.dateFuture', { date: input.spentOn });
-  const township = await townshipOf(ctx.db, unit);
+  const { unit, township } = await checkInput(ctx, actor, input);
   const inputs = await screeningInputs(ctx.db, actor.countyCode);
   const id = await ctx.db.transaction().execute(async (trx) => {
     const row = await trx.insertInto('spending_expenses').values(expenseRow(actor, input, unit, township, null)).returning('id').executeTakeFirstOrThrow();
@@ -97,4 +96,67 @@ async function create(ctx: AppContext, actor: Actor, input: ExpenseInput) {
   return view(ctx.db, actor, id);
 }
 
-export const expenseService = { list, view, create };
+/** Checks an input as entry does (a unit in the writer's scope, not a future date); returns the unit and its township. */
+async function checkInput(ctx: AppContext, actor: Actor, input: ExpenseInput) {
+  const unit = await requireUnit(ctx.db, actor, input.unitId, 'body.unitId');
+  if (input.spentOn > todayInShanghai()) throw AppError.field('body.spentOn', 'spending.dateFuture', { date: input.spentOn });
+  return { unit, township: await townshipOf(ctx.db, unit) };
+}
+
+/** The record as the writer's scope reaches it, locked for the change (another township's is not found). */
+async function expenseForUpdate(trx: Kysely<DB>, actor: Actor, id: string) {
+  const e = await trx.selectFrom('spending_expenses').selectAll().where('id', '=', id).where('county_code', '=', actor.countyCode)
+    .where(scopeCondition(actor, 'unit_id', 'created_by')).forUpdate().executeTakeFirst();
+  if (!e) throw AppError.notFound('what.spendingExpense');
+  return e;
+}
+type Stored = Awaited<ReturnType<typeof expenseForUpdate>>;
+const auditValues = (e: Stored) => ({
+  unitId: e.unit_id, spentOn: e.spent_on, category: e.category, amount: Number(e.amount), persons: e.persons, accompanying: e.accompanying, days: e.days, nights: e.nights,
+  classLevel: e.class_level, travellerRank: e.traveller_rank, payee: e.payee, venue: e.venue, hasLetter: e.has_letter, approvalNo: e.approval_no, voucherNo: e.voucher_no,
+  description: e.description, importId: e.import_id,
+});
+
+/**
+ * Correct a record: the same checks as entering it; the county is screened again in the same transaction (a hit
+ * appears or goes with the corrected figures) and the audit entry keeps the values before.
+ */
+async function update(ctx: AppContext, actor: Actor, id: string, input: ExpenseInput) {
+  const { unit, township } = await checkInput(ctx, actor, input);
+  const inputs = await screeningInputs(ctx.db, actor.countyCode);
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await expenseForUpdate(trx, actor, id);
+    const { county_code: _c, created_by: _b, import_id: _i, ...set } = expenseRow(actor, input, unit, township, before.import_id);
+    await trx.updateTable('spending_expenses').set(set).where('id', '=', id).execute();
+    const run = await screenIn(trx, actor.countyCode, inputs);
+    const after = await expenseForUpdate(trx, actor, id);
+    await ctx.audit.record(trx, auditActor(actor), { action: 'spending.expense.update', objectType: 'spendingExpense', objectId: id,
+      detail: { before: auditValues(before), after: auditValues(after), hits: run.hits } });
+  });
+  return view(ctx.db, actor, id);
+}
+
+/**
+ * Remove a record entered by mistake. A record one of whose hits was decided (dismissed with a reason, or handed
+ * over as a problem clue) stays: the decision and the clue rest on it as evidence. Its undecided hits go with it
+ * (the county is screened again in the same transaction; a split group it was part of is judged without it).
+ */
+async function remove(ctx: AppContext, actor: Actor, id: string) {
+  const inputs = await screeningInputs(ctx.db, actor.countyCode);
+  await ctx.db.transaction().execute(async (trx) => {
+    const e = await expenseForUpdate(trx, actor, id);
+    const decided = await trx.selectFrom('risk_hits').select(['code', 'status']).where('domain', '=', 'spending').where('county_code', '=', actor.countyCode)
+      .where('status', '<>', 'new').where(sql<boolean>`evidence->'records' @> jsonb_build_array(jsonb_build_object('id', ${id}::text))`)
+      .orderBy(sql`status = 'clued'`, 'desc').orderBy('code').execute();
+    if (decided.length > 0) {
+      const key = decided[0].status === 'clued' ? 'spending.expenseClued' : 'spending.expenseDismissed';
+      throw new AppError('CONFLICT', { issues: [{ field: 'params.id', key, params: { hit: codeLabel(decided[0].code) } }] });
+    }
+    await trx.deleteFrom('spending_expenses').where('id', '=', id).execute();
+    const run = await screenIn(trx, actor.countyCode, inputs);
+    await ctx.audit.record(trx, auditActor(actor), { action: 'spending.expense.delete', objectType: 'spendingExpense', objectId: id,
+      detail: { ...auditValues(e), hits: run.hits } });
+  });
+}
+
+export const expenseService = { list, view, create, update, remove };

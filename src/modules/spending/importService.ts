@@ -96,23 +96,26 @@ export async function startImport(ctx: AppContext, actor: Actor, input: { buffer
   return getImport(ctx.db, actor, row.id);
 }
 
-const columns = ['id', 'file_name', 'status', 'phase', 'total', 'processed', 'counts', 'errors', 'created_at', 'finished_at'] as const;
-function present(r: Pick<Selectable<SpendingImportsTable>, (typeof columns)[number]>) {
+const columns = ['i.id', 'i.file_name', 'i.status', 'i.phase', 'i.total', 'i.processed', 'i.counts', 'i.errors', 'i.created_at', 'i.finished_at', 'users.display_name as createdByName'] as const;
+type Stored = Pick<Selectable<SpendingImportsTable>, 'id' | 'file_name' | 'status' | 'phase' | 'total' | 'processed' | 'counts' | 'errors' | 'created_at' | 'finished_at'>;
+function present(r: Stored & { createdByName: string | null }) {
   const l = live.get(r.id);
   return { id: r.id, fileName: r.file_name, status: r.status, phase: l?.phase ?? r.phase, total: l?.total ?? r.total, processed: l?.processed ?? r.processed,
-    counts: r.counts, errors: r.errors, createdAt: r.created_at, finishedAt: r.finished_at };
+    counts: r.counts, errors: r.errors, createdAt: r.created_at, finishedAt: r.finished_at, createdByName: r.createdByName };
 }
+/** Batches in the caller's scope (the unit the batch belongs to), with who uploaded it. */
+const batches = (db: Kysely<DB>, actor: Actor) => db.selectFrom('spending_imports as i').leftJoin('users', 'users.id', 'i.created_by')
+  .where('i.county_code', '=', actor.countyCode).where(scopeCondition(actor, 'i.unit_id', 'i.created_by'));
 
 export async function getImport(db: Kysely<DB>, actor: Actor, id: string) {
-  const r = await db.selectFrom('spending_imports').select(columns).where('id', '=', id).where('county_code', '=', actor.countyCode)
-    .where(scopeCondition(actor, 'spending_imports.unit_id', 'spending_imports.created_by')).executeTakeFirst();
+  const r = await batches(db, actor).select(columns).where('i.id', '=', id).executeTakeFirst();
   if (!r) throw AppError.notFound('what.spendingImport');
   return present(r);
 }
 
 export async function listImports(db: Kysely<DB>, actor: Actor, q: { page: number; pageSize: number }) {
-  const base = db.selectFrom('spending_imports').where('county_code', '=', actor.countyCode).where(scopeCondition(actor, 'spending_imports.unit_id', 'spending_imports.created_by'));
+  const base = batches(db, actor);
   const total = (await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
-  const rows = await base.select(columns).orderBy('created_at', 'desc').orderBy('id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+  const rows = await base.select(columns).orderBy('i.created_at', 'desc').orderBy('i.id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
   return { items: rows.map(present), total, page: q.page, pageSize: q.pageSize };
 }

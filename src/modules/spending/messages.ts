@@ -8,6 +8,8 @@ const zh: Record<string, string> = {
   'spending.dateFuture': '{field}（{date}）不能晚于今天',
   'spending.standardUnknown': '没有代码为 {code} 的支出标准',
   'spending.countInteger': '{field}应为整数',
+  'spending.expenseClued': '该支出记录的预警“{hit}”已转为问题线索，记录是线索的证据，不能删除；如录入有误，请更正',
+  'spending.expenseDismissed': '该支出记录的预警“{hit}”已排除并写明理由，记录是研判结论的依据，不能删除；如录入有误，请更正',
 };
 const en: Record<string, string> = {
   'what.spendingExpense': 'Expense record',
@@ -15,6 +17,8 @@ const en: Record<string, string> = {
   'spending.dateFuture': '{field} ({date}) cannot be in the future',
   'spending.standardUnknown': 'There is no spending standard with code {code}',
   'spending.countInteger': '{field} must be a whole number',
+  'spending.expenseClued': 'The hit "{hit}" on this record was handed over as a problem clue; the record is the clue\'s evidence and cannot be removed — correct it instead',
+  'spending.expenseDismissed': 'The hit "{hit}" on this record was dismissed with a reason; the record is the basis of that decision and cannot be removed — correct it instead',
 };
 
 export const spendingMessages = {

@@ -5,13 +5,13 @@ import { XLSX_TYPE } from '../org/officialExcel';
 import { buildTemplate } from './excel';
 import { expenseService } from './expenseService';
 import { getImport, listImports, startImport, unitsInScope } from './importService';
-import { expenseCreate, expenseListQuery, idParams, pageQuery, standardsUpdate, summaryQuery } from './schema';
+import { expenseCreate, expenseListQuery, expenseUpdate, idParams, pageQuery, standardsUpdate, summaryQuery } from './schema';
 import { runScreening } from './screeningService';
 import { standardService } from './standardService';
 import { spendingSummary } from './summaryService';
 
 const tags = ['spending'];
-const records = (op: 'list' | 'read' | 'create') => ({ resource: 'spendingExpenses', op } as const);
+const records = (op: 'list' | 'read' | 'create' | 'update' | 'delete') => ({ resource: 'spendingExpenses', op } as const);
 const imports = (op: 'list' | 'read' | 'import') => ({ resource: 'spendingImports', op } as const);
 
 /** The upload: one `file` part (other parts are read and ignored). */
@@ -43,6 +43,16 @@ export const spendingRoutes: RouteDef[] = [
     method: 'POST', url: '/api/v1/spending/expenses', summary: 'Enter an expense record (the county is screened again in the same transaction)', tags,
     successStatus: 201, access: { permission: 'spending.write', scope: records('create') }, body: expenseCreate,
     handler: async ({ ctx, actor, body }) => expenseService.create(ctx, actor, body),
+  }),
+  defineRoute({
+    method: 'PATCH', url: '/api/v1/spending/expenses/:id', summary: 'Correct an expense record (same checks as entry; screened again in the same transaction; the audit keeps the values before)', tags,
+    access: { permission: 'spending.write', scope: records('update') }, params: idParams, body: expenseUpdate,
+    handler: async ({ ctx, actor, params, body }) => expenseService.update(ctx, actor, params.id, body),
+  }),
+  defineRoute({
+    method: 'DELETE', url: '/api/v1/spending/expenses/:id', summary: 'Remove a record entered by mistake (refused once one of its hits was dismissed or handed over as a clue; its undecided hits go with it)', tags,
+    successStatus: 204, access: { permission: 'spending.write', scope: records('delete') }, params: idParams,
+    handler: async ({ ctx, actor, params }) => { await expenseService.remove(ctx, actor, params.id); },
   }),
   defineRoute({
     method: 'GET', url: '/api/v1/spending/imports/template.xlsx', summary: 'Excel template of expense records (支出记录), with the units of the caller\'s scope', tags,

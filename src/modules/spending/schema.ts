@@ -40,6 +40,9 @@ export const expenseCreate = z.strictObject({
   description: optText(1000),
 });
 
+/** A correction carries the whole record as entered (same checks as entry). */
+export const expenseUpdate = expenseCreate;
+
 export const standardsUpdate = z.strictObject({
   items: z.array(z.strictObject({
     code: z.string().min(1).max(60),

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, DatePicker, Drawer, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -5,7 +6,7 @@ import { useAuth } from '../../../web/auth/AuthContext';
 import { UnitTreeSelect } from '../../../web/components/UnitTreeSelect';
 import { useT, type MessageKey } from '../../../web/i18n';
 import { useServerErrors } from '../../cases/pages/formKit';
-import { categories, ranks, spendingApi, spendingKeys, type ExpenseInput, type SpendingCategory, type TravellerRank } from './api';
+import { categories, ranks, spendingApi, spendingKeys, type Expense, type ExpenseInput, type SpendingCategory, type TravellerRank } from './api';
 
 interface Values {
   unitId: string; spentOn: Dayjs; spendingCategory: SpendingCategory; amount: number; persons?: number; accompanying?: number; days?: number; nights?: number;
@@ -17,9 +18,10 @@ const opt = (v?: string) => (v && v.trim() ? v.trim() : undefined);
 
 /**
  * 登记支出: the figures each category's standard needs appear with the category (headcount and 陪餐 for receptions,
- * days and class for meetings and training, nights and rank for travel). Saving screens the county at once.
+ * days and class for meetings and training, nights and rank for travel). Saving screens the county at once. With
+ * `editing` the drawer corrects that record (same checks as entry; its flags follow the corrected figures).
  */
-export function ExpenseDrawer({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (id: string) => void }) {
+export function ExpenseDrawer({ open, editing, onClose, onSaved }: { open: boolean; editing?: Expense | null; onClose: () => void; onSaved: (id: string) => void }) {
   const t = useT();
   const { me } = useAuth();
   const qc = useQueryClient();
@@ -37,16 +39,31 @@ export function ExpenseDrawer({ open, onClose, onCreated }: { open: boolean; onC
         payee: opt(v.payee), venue: opt(v.venue), hasLetter: category === 'reception' ? v.hasLetter : undefined, approvalNo: opt(v.approvalNo),
         voucherNo: opt(v.voucherNo), description: opt(v.description),
       };
-      return spendingApi.create(body);
+      return editing ? spendingApi.update(editing.id, body) : spendingApi.create(body);
     },
-    onSuccess: (r) => { void qc.invalidateQueries({ queryKey: spendingKeys.all }); void message.success(t('spending.ui.created')); onClose(); onCreated(r.id); },
+    onSuccess: (r) => {
+      void qc.invalidateQueries({ queryKey: spendingKeys.all });
+      void message.success(t(editing ? 'spending.ui.corrected' : 'spending.ui.created'));
+      onClose();
+      onSaved(r.id);
+    },
     onError: errors.onError,
   });
+  useEffect(() => {
+    if (!open || !editing) return;
+    const e = editing;
+    form.setFieldsValue({
+      unitId: e.unitId, spentOn: dayjs(e.spentOn), spendingCategory: e.spendingCategory, amount: e.amount, persons: e.persons ?? undefined,
+      accompanying: e.accompanying ?? undefined, days: e.days ?? undefined, nights: e.nights ?? undefined, classLevel: e.classLevel ?? undefined,
+      travellerRank: e.travellerRank ?? undefined, payee: e.payee ?? undefined, venue: e.venue ?? undefined, hasLetter: e.hasLetter ?? undefined,
+      approvalNo: e.approvalNo ?? undefined, voucherNo: e.voucherNo ?? undefined, description: e.description ?? undefined,
+    });
+  }, [open, editing, form]);
   const num = (name: keyof Values, label: MessageKey, testId: string, min = 0, extra?: string) => (
     <Form.Item name={name} label={t(label)} extra={extra}><InputNumber min={min} precision={0} style={{ width: '100%' }} data-testid={testId} /></Form.Item>
   );
   return (
-    <Drawer open={open} onClose={onClose} title={t('spending.ui.new')} size="large" data-testid="expense-drawer"
+    <Drawer open={open} onClose={onClose} title={t(editing ? 'spending.ui.edit' : 'spending.ui.new')} size="large" data-testid="expense-drawer"
       afterOpenChange={(o) => { if (!o) { errors.clear(); form.resetFields(); } }}
       extra={<Space><Button onClick={onClose}>{t('common.cancel')}</Button>
         <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="expense-save">{t('common.save')}</Button></Space>}>

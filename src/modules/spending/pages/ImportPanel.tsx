@@ -39,6 +39,7 @@ export function ImportPanel() {
   useEffect(() => {
     if (!b || b.status === 'running') return;
     void qc.invalidateQueries({ queryKey: ['spending', 'list'] });
+    void qc.invalidateQueries({ queryKey: ['spending', 'imports'] });
     if (b.status === 'done') void message.success(t('spending.ui.importDone'));
     // Once per finished batch.
   }, [b?.status, b?.id]);

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Descriptions, Drawer, List, Space, Spin, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
@@ -8,8 +9,11 @@ import { money } from './money';
 
 const strengthColor: Record<ExpenseHit['strength'], string> = { strong: 'red', medium: 'orange', weak: 'gold' };
 
-/** One expense record with its flags: each hit names its rule and shows the standard against the value computed. */
-export function RecordDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
+/**
+ * One expense record with its flags: each hit names its rule and shows the standard against the value computed.
+ * `actions` (correct, remove) shows for those who may write.
+ */
+export function RecordDrawer({ id, onClose, actions }: { id: string | null; onClose: () => void; actions?: (d: ExpenseDetail) => ReactNode }) {
   const t = useT();
   const one = useQuery({ queryKey: spendingKeys.one(id ?? ''), queryFn: () => spendingApi.one(id!), enabled: !!id });
   const d = one.data;
@@ -24,7 +28,8 @@ export function RecordDrawer({ id, onClose }: { id: string | null; onClose: () =
     x.spendingCategory === 'reception' && { label: t('spending.ui.hasLetter'), children: yesNo(x.hasLetter) },
   ].flatMap((i) => (i ? [i] : []));
   return (
-    <Drawer open={!!id} onClose={onClose} title={t('spending.ui.detail')} size="large" data-testid="expense-detail">
+    <Drawer open={!!id} onClose={onClose} title={t('spending.ui.detail')} size="large" data-testid="expense-detail"
+      extra={d && actions ? actions(d) : undefined}>
       {!d ? <Spin /> : (
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           <Descriptions column={2} bordered size="small" items={[

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Badge, Button, Card, Checkbox, DatePicker, Flex, Input, Select, Space, Table, type TableColumnsType } from 'antd';
-import { AlertOutlined, PlusOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Badge, Button, Card, Checkbox, DatePicker, Flex, Input, Popconfirm, Select, Space, Table, Tooltip, type ButtonProps, type TableColumnsType } from 'antd';
+import { AlertOutlined, DeleteOutlined, EditOutlined, PlusOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router-dom';
 import { showError } from '../../../web/api/client';
 import { useAuth } from '../../../web/auth/AuthContext';
@@ -11,11 +11,15 @@ import { UnitTreeSelect } from '../../../web/components/UnitTreeSelect';
 import { useT, type MessageKey } from '../../../web/i18n';
 import { categories, spendingApi, spendingKeys, type Expense, type ExpenseFilter, type SpendingCategory } from './api';
 import { ExpenseDrawer } from './ExpenseDrawer';
+import { ImportHistory } from './ImportHistory';
 import { ImportPanel } from './ImportPanel';
 import { money } from './money';
 import { RecordDrawer } from './RecordDrawer';
 
-/** 支出记录: filters (unit subtree, category, dates, flagged only, text), entry drawer, import panel, re-screen, record drawer (?record=id). */
+/**
+ * 支出记录: filters (unit subtree, category, dates, flagged only, text), entry and correction drawer, removal of a record
+ * entered by mistake, import panel with past imports, re-screen, record drawer (?record=id).
+ */
 export default function RecordsPage() {
   const t = useT();
   const { can } = useAuth();
@@ -29,6 +33,7 @@ export default function RecordsPage() {
     return c && (categories as string[]).includes(c) ? { spendingCategory: c as SpendingCategory, flaggedOnly: 'true' } : {};
   });
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<Expense | null>(null);
   const [importing, setImporting] = useState(false);
   const q = { ...page, ...filter };
   const list = useQuery({ queryKey: spendingKeys.list(q), queryFn: () => spendingApi.list(q), placeholderData: keepPreviousData });
@@ -37,6 +42,25 @@ export default function RecordsPage() {
     onSuccess: (r) => { void qc.invalidateQueries({ queryKey: spendingKeys.all }); void message.success(t('spending.ui.screenDone', { records: r.records, hits: r.hits, kept: r.kept })); },
     onError: showError,
   });
+  const remove = useMutation({
+    mutationFn: (r: Expense) => spendingApi.remove(r.id),
+    onSuccess: (_: unknown, r: Expense) => {
+      if (params.get('record') === r.id) show(null);
+      // The removed record is not asked for again (it would answer 404).
+      void qc.invalidateQueries({ queryKey: spendingKeys.all, predicate: (q) => q.queryKey[2] !== r.id });
+      void message.success(t('spending.ui.removed'));
+    },
+    onError: showError,
+  });
+  const edit = (r: Expense) => { setEditing(r); setCreating(true); };
+  const removeButton = (r: Expense, disabledReason?: string) => (disabledReason
+    ? <Tooltip title={disabledReason}><Button size="small" type="text" icon={<DeleteOutlined />} disabled aria-label={t('spending.ui.remove')} /></Tooltip>
+    : (
+      <Popconfirm title={t('spending.ui.removeConfirm', { unit: r.unitName, date: r.spentOn, amount: money(r.amount) })} description={t('spending.ui.removeHint')}
+        onConfirm={() => remove.mutate(r)} okButtonProps={{ danger: true, 'data-testid': 'expense-remove-ok' } as unknown as ButtonProps}>
+        <Button size="small" type="text" danger icon={<DeleteOutlined />} data-testid="expense-remove" aria-label={t('spending.ui.remove')} />
+      </Popconfirm>
+    ));
   const show = (id: string | null) => { const n = new URLSearchParams(params); if (id) n.set('record', id); else n.delete('record'); setParams(n, { replace: true }); };
   const set = (f: Partial<ExpenseFilter>) => { setFilter({ ...filter, ...f }); setPage({ ...page, page: 1 }); };
   const cat = (c: SpendingCategory) => t(`spending.ui.category.${c}` as MessageKey);
@@ -49,7 +73,21 @@ export default function RecordsPage() {
     { title: t('spending.ui.description'), dataIndex: 'description', ellipsis: true },
     { title: t('spending.ui.voucherNo'), dataIndex: 'voucherNo', width: 140 },
     { title: t('spending.ui.flags'), dataIndex: 'flags', width: 80, render: (n: number) => (n ? <Badge count={n} color="#cf1322" data-testid="expense-flags" /> : null) },
-    { title: '', key: 'view', width: 70, render: (_: unknown, r) => <Button size="small" type="link" onClick={() => show(r.id)} data-testid="expense-view">{t('spending.ui.view')}</Button> },
+    {
+      title: '', key: 'actions', width: can('spending.write') ? 130 : 70, render: (_: unknown, r) => (
+        <Space size={2}>
+          <Button size="small" type="link" onClick={() => show(r.id)} data-testid="expense-view">{t('spending.ui.view')}</Button>
+          {can('spending.write') && (
+            <>
+              <Tooltip title={t('spending.ui.edit')}>
+                <Button size="small" type="text" icon={<EditOutlined />} onClick={() => edit(r)} data-testid="expense-edit" aria-label={t('spending.ui.edit')} />
+              </Tooltip>
+              {removeButton(r)}
+            </>
+          )}
+        </Space>
+      ),
+    },
   ];
   return (
     <>
@@ -62,6 +100,7 @@ export default function RecordsPage() {
         </Space>
       )} />
       {importing && <ImportPanel />}
+      {importing && <ImportHistory />}
       <Card>
         <Flex gap={8} wrap style={{ marginBottom: 12 }}>
           <div style={{ width: 240 }}><UnitTreeSelect value={filter.unitId} onChange={(v) => set({ unitId: (v as string | undefined) ?? undefined })} placeholder={t('spending.ui.unit')} /></div>
@@ -77,8 +116,14 @@ export default function RecordsPage() {
         <Table<Expense> rowKey="id" size="small" loading={list.isLoading} dataSource={list.data?.items} columns={columns} data-testid="expenses-table"
           pagination={serverPagination(t, page, setPage, list.data?.total)} />
       </Card>
-      <ExpenseDrawer open={creating} onClose={() => setCreating(false)} onCreated={(id) => show(id)} />
-      <RecordDrawer id={params.get('record')} onClose={() => show(null)} />
+      <ExpenseDrawer open={creating} editing={editing} onClose={() => { setCreating(false); setEditing(null); }} onSaved={(id) => show(id)} />
+      <RecordDrawer id={params.get('record')} onClose={() => show(null)}
+        actions={can('spending.write') ? (d) => (
+          <Space>
+            <Button icon={<EditOutlined />} onClick={() => edit(d)} data-testid="expense-detail-edit">{t('spending.ui.edit')}</Button>
+            {removeButton(d, d.hits.some((h) => h.status !== 'new') ? t('spending.ui.cannotRemove') : undefined)}
+          </Space>
+        ) : undefined} />
     </>
   );
 }

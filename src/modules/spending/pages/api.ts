@@ -26,7 +26,7 @@ export interface ListPage<T> { items: T[]; total: number; page: number; pageSize
 export interface ImportError { sheet?: string; row?: number; column?: string; line?: number; message: string }
 export interface ImportBatch {
   id: string; fileName: string; status: 'running' | 'done' | 'failed'; phase: 'parse' | 'write' | 'screen' | 'done'; total: number; processed: number;
-  counts: { records: number; hits: number } | null; errors: ImportError[]; createdAt: string; finishedAt: string | null;
+  counts: { records: number; hits: number } | null; errors: ImportError[]; createdAt: string; finishedAt: string | null; createdByName: string | null;
 }
 export interface Standard {
   code: string; category: SpendingCategory | 'general'; labelZh: string; labelEn: string; unit: string; kind: 'amount' | 'count' | 'words'; value: number | null;
@@ -41,6 +41,7 @@ export const spendingKeys = {
   list: (f: object) => ['spending', 'list', f] as const,
   one: (id: string) => ['spending', 'one', id] as const,
   batch: (id: string) => ['spending', 'import', id] as const,
+  imports: (p: object) => ['spending', 'imports', p] as const,
   standards: ['spending', 'standards'] as const,
   summary: (year: number) => ['spending', 'summary', year] as const,
 };
@@ -49,6 +50,9 @@ export const spendingApi = {
   list: (f: ExpenseFilter & { page: number; pageSize: number }) => api.get<ListPage<Expense>>('/spending/expenses', { ...f }),
   one: (id: string) => api.get<ExpenseDetail>(`/spending/expenses/${encodeURIComponent(id)}`),
   create: (body: ExpenseInput) => api.post<ExpenseDetail>('/spending/expenses', body),
+  update: (id: string, body: ExpenseInput) => api.patch<ExpenseDetail>(`/spending/expenses/${encodeURIComponent(id)}`, body),
+  remove: (id: string) => api.del(`/spending/expenses/${encodeURIComponent(id)}`),
+  imports: (p: { page: number; pageSize: number }) => api.get<ListPage<ImportBatch>>('/spending/imports', { ...p }),
   batch: (id: string) => api.get<ImportBatch>(`/spending/imports/${encodeURIComponent(id)}`),
   upload: (file: File) => api.upload<ImportBatch>('/spending/imports', file),
   screen: () => api.post<ScreeningRun>('/spending/screening'),

@@ -6,7 +6,7 @@ import type { ScopedOp } from '../../../platform/http/route';
 
 /**
  * Scope fixtures for the spending module: an expense record of township B (inserted directly; the probes exercise
- * the API). Township A must neither list nor read it, nor enter one for B's unit; the county can. The import
+ * the API). Township A must neither list, read, correct nor remove it, nor enter one for B's unit; the county can. The import
  * probe uploads a workbook with a row for B's unit: imported only when that unit is in the caller's scope.
  */
 const ok = (res: LightMyRequestResponse) => res.statusCode >= 200 && res.statusCode < 300;
@@ -57,6 +57,17 @@ export const scopeFixtures: Record<string, Partial<Record<ScopedOp, ScopeFixture
       snapshot: async (t, rec) => (await t.ctx.db.selectFrom('spending_expenses').select('id').where('unit_id', '=', rec.unitId).execute()).length,
       reaches: async (inject, rec) => ok(await inject({ method: 'POST', url: '/api/v1/spending/expenses', payload: {
         unitId: rec.unitId, spentOn: '2026-03-03', spendingCategory: 'meeting', amount: 500, persons: 5, days: 1 } })),
+    },
+    update: {
+      setup: expenseIn,
+      snapshot: (t, rec) => t.ctx.db.selectFrom('spending_expenses').select(['unit_id', 'amount', 'payee', 'spent_on']).where('id', '=', rec.id).executeTakeFirst(),
+      reaches: async (inject, rec) => ok(await inject({ method: 'PATCH', url: `/api/v1/spending/expenses/${rec.id}`, payload: {
+        unitId: rec.unitId, spentOn: '2026-03-02', spendingCategory: 'meeting', amount: 1200, persons: 10, days: 1, payee: `${rec.payee}（更正）` } })),
+    },
+    delete: {
+      setup: expenseIn,
+      snapshot: async (t, rec) => (await t.ctx.db.selectFrom('spending_expenses').select('id').where('id', '=', rec.id).execute()).length,
+      reaches: async (inject, rec) => ok(await inject({ method: 'DELETE', url: `/api/v1/spending/expenses/${rec.id}` })),
     },
   },
   spendingImports: {
