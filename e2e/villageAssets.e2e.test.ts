@@ -65,6 +65,12 @@ describe('village ledgers', () => {
     await page.getByTestId('village-show-all').click();
     await expect.poll(() => table.locator('tbody tr[data-row-key]').count()).toBe(3);
     await screenshot(page, 'village-flag-rows');
+
+    // The village's own flags: the list filtered to the village, the filter named.
+    await page.getByTestId('village-flags').click();
+    await expect.poll(() => page.url()).toContain(`unit=${village.code}`);
+    await expect.poll(() => page.getByTestId('risk-filter-unit').innerText()).toContain(village.name);
+    await expect.poll(() => page.getByTestId('risk-hits').locator('tr').filter({ hasText: supplier }).count()).toBe(1);
     await page.close();
   });
 

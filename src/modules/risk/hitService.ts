@@ -21,7 +21,7 @@ type Filter = z.infer<typeof hitListQuery>;
 /** The township (乡镇/街道) a unit lies in, by its materialised path; null for county-level units. */
 export const townshipName = sql<string | null>`(select t.name from units t where units.path like t.path || '%' and t.kind in ('town','township','subdistrict') order by t.depth limit 1)`;
 
-/** Units under the township with this code (the township itself included). */
+/** Units under the unit (a township, a village …) with this code, the unit itself included. */
 export const inTownship = (code: string) => sql<boolean>`units.path like (select t.path from units t where t.code = ${code}) || '%'`;
 
 function filtered(db: Kysely<DB>, actor: Actor, f: Omit<Filter, 'page' | 'pageSize'>, withCode = true): Q {
@@ -36,6 +36,7 @@ function filtered(db: Kysely<DB>, actor: Actor, f: Omit<Filter, 'page' | 'pageSi
   if (f.buyer) q = q.where('risk_hits.buyer_name', 'like', `%${escapeLike(f.buyer)}%`);
   if (f.supplier) q = q.where(sql<boolean>`exists (select 1 from unnest(risk_hits.supplier_names) s(n) where s.n like ${`%${escapeLike(f.supplier)}%`})`);
   if (f.township) q = q.where(inTownship(f.township));
+  if (f.unit) q = q.where(inTownship(f.unit));
   return q;
 }
 

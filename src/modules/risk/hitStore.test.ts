@@ -52,11 +52,14 @@ describe('the shared hit store', () => {
     const [one] = await domainRows();
     const dismissed = await injectAs(t, c.cases, 'POST', `/api/v1/risk/hits/${one.id}/dismiss`, { reason: '已核实为上级检查组接待，有公函' });
     expect(dismissed.statusCode, dismissed.body).toBe(200);
-    // The next run finds hit 1 again (kept as dismissed, its title refreshed) and no longer finds hit 2 (an undecided hit goes).
-    const changed = { ...hit(1, unitA), title: '县农业农村局 2026-03-01 公务接待 ¥3,680（更正）' };
+    // The next run finds hit 1 again (kept as dismissed, with the title and evidence it was decided on) and no
+    // longer finds hit 2 (an undecided hit goes).
+    const changed = { ...hit(1, unitA), title: '县农业农村局 2026-03-01 公务接待 ¥3,680（更正）', evidence: { ...hit(1, unitA).evidence, values: { 人均: 300 } } };
     const second = await t.ctx.db.transaction().execute((trx) => replaceDomainHits(trx, county, 'spending', [changed]));
     expect(second).toEqual({ hits: 0, kept: 1 });
-    expect(await domainRows()).toEqual([expect.objectContaining({ id: one.id, status: 'dismissed', subject_title: changed.title })]);
+    expect(await domainRows()).toEqual([expect.objectContaining({ id: one.id, status: 'dismissed', subject_title: hit(1, unitA).title })]);
+    const kept = await t.ctx.db.selectFrom('risk_hits').select('evidence').where('id', '=', one.id).executeTakeFirstOrThrow();
+    expect((kept.evidence as { values: object }).values).toEqual({ 人均: 216 });
     // The procurement hits were not touched by the spending run.
     expect((await t.ctx.db.selectFrom('risk_hits').select('id').where('domain', '=', 'procurement').execute()).length).toBe(procurement);
   });
@@ -70,6 +73,9 @@ describe('the shared hit store', () => {
     const township = await injectAs(t, c[`t${A}`], 'GET', '/api/v1/risk/hits?domain=spending&status=new');
     expect(township.json().items.map((r: { subjectId: string }) => r.subjectId)).toEqual(['expense:3']);
     expect((await injectAs(t, c.cases, 'GET', '/api/v1/risk/hits?domain=nonsense')).statusCode).toBe(400);
+    // A unit's own flags (the link from a village ledger or a township page): the unit and the units under it.
+    const underB = await injectAs(t, c.cases, 'GET', `/api/v1/risk/hits?domain=spending&status=new&unit=${B}`);
+    expect(underB.json().items.map((r: { subjectId: string }) => r.subjectId)).toEqual(['expense:4']);
 
     const target = list.json().items.find((r: { subjectId: string }) => r.subjectId === 'expense:3');
     const res = await injectAs(t, c.cases, 'POST', `/api/v1/risk/hits/${target.id}/clue`, { receivedOn: '2026-11-20' });

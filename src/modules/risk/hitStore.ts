@@ -47,7 +47,7 @@ export async function lockScreening(trx: Kysely<DB>, countyCode: string, domain:
 
 /**
  * Replaces the county's undecided hits of one domain. Call inside the screening's transaction. Decided hits are
- * never inserted again (their key is taken), only their title and records are refreshed.
+ * never inserted again (their key is taken) and stay as they were decided.
  */
 export async function replaceDomainHits(trx: Kysely<DB>, countyCode: string, domain: Exclude<HitDomain, 'procurement'>, hits: DomainHit[]): Promise<{ hits: number; kept: number }> {
   await lockScreening(trx, countyCode, domain);
@@ -60,12 +60,8 @@ export async function replaceDomainHits(trx: Kysely<DB>, countyCode: string, dom
     const key = domainHitKey(domain, h);
     if (seen.has(key)) continue;
     seen.add(key);
-    if (decided.has(key)) {
-      kept++;
-      await trx.updateTable('risk_hits').set({ subject_title: h.title.slice(0, 300), evidence: JSON.stringify(h.evidence) })
-        .where('county_code', '=', countyCode).where('hit_key', '=', key).execute();
-      continue;
-    }
+    // A decided hit keeps the evidence and title it was decided on (a clue cites them): nothing is rewritten.
+    if (decided.has(key)) { kept++; continue; }
     rows.push({
       county_code: countyCode, unit_id: h.unitId, hit_key: key, code: h.code, source: 'rule' as const, domain, subject_id: h.subjectId,
       subject_title: h.title.slice(0, 300), strength: h.strength, score: h.score !== null && Number.isFinite(h.score) ? h.score : null,

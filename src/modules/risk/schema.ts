@@ -21,6 +21,8 @@ export const hitListQuery = z.strictObject({
   buyer: term,
   supplier: term,
   township: unitCode,
+  /** A unit and the units under it (a village's flags, a department's). */
+  unit: unitCode,
   processId: uuid.optional(),
 });
 

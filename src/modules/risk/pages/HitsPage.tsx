@@ -11,7 +11,7 @@ import { TownshipSelect } from './filters';
 import { HitDrawer } from './HitDrawer';
 import { codeName, sources, statusColor, statuses, strengthColor, strengths } from './labels';
 
-const filterKeys = ['domain', 'code', 'source', 'buyer', 'supplier', 'township', 'status', 'strength'] as const;
+const filterKeys = ['domain', 'code', 'source', 'buyer', 'supplier', 'township', 'unit', 'status', 'strength'] as const;
 
 /**
  * 预警线索: every hit in the caller's scope — procurement, spending over standard, penalty discretion, village funds —
@@ -100,6 +100,12 @@ export default function HitsPage() {
             onChange={(v: string | undefined) => update({ status: v })} options={opt(statuses, 'risk.ui.hitStatus')} />
           <Select allowClear style={{ width: 90 }} placeholder={t('risk.ui.strength')} value={filter.strength} data-testid="risk-filter-strength"
             onChange={(v: string | undefined) => update({ strength: v })} options={opt(strengths, 'risk.ui.strength')} />
+          {filter.unit && (
+            // Set by a link from a unit's own page (a village ledger): the unit and the units under it.
+            <Tag closable color="blue" onClose={() => update({ unit: undefined })} data-testid="risk-filter-unit" style={{ alignSelf: 'center' }}>
+              {t('risk.ui.unitFilter', { unit: list.data?.items[0]?.unitName ?? filter.unit })}
+            </Tag>
+          )}
           <Button onClick={() => setParams({})}>{t('risk.ui.filters.reset')}</Button>
         </Flex>
         <Table<HitRow> rowKey="id" size="middle" loading={list.isFetching} dataSource={list.data?.items ?? []} columns={columns} data-testid="risk-hits"

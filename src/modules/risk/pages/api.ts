@@ -60,7 +60,7 @@ export interface ListPage<T> { items: T[]; total: number; page: number; pageSize
 export type HitList = ListPage<HitRow> & { codes: Array<{ code: string; n: number }> };
 
 export interface HitFilter {
-  domain?: HitDomain; code?: string; source?: HitSource; buyer?: string; supplier?: string; township?: string; status?: HitStatus; strength?: Strength; processId?: string;
+  domain?: HitDomain; unit?: string; code?: string; source?: HitSource; buyer?: string; supplier?: string; township?: string; status?: HitStatus; strength?: Strength; processId?: string;
 }
 
 export const riskKeys = {

@@ -60,6 +60,7 @@ export const riskEn: Record<keyof typeof riskZh, string> = {
   'risk.ui.domain.spending': 'Spending over standard',
   'risk.ui.domain.penaltyDiscretion': 'Penalty discretion',
   'risk.ui.domain.villageAssets': 'Village collective funds',
+  'risk.ui.unitFilter': 'Unit: {unit}',
   'risk.ui.subject': 'Subject',
   'risk.ui.buyerOrUnit': 'Buyer / unit',
   'risk.ui.buyer': 'Buyer',

@@ -58,6 +58,7 @@ export const riskZh = {
   'risk.ui.domain.spending': '超标准支出',
   'risk.ui.domain.penaltyDiscretion': '行政处罚裁量',
   'risk.ui.domain.villageAssets': '村集体三资',
+  'risk.ui.unitFilter': '单位：{unit}',
   'risk.ui.subject': '对象',
   'risk.ui.buyerOrUnit': '采购人/单位',
   'risk.ui.buyer': '采购人',

@@ -41,7 +41,7 @@ export default function LedgerPage() {
     <>
       <PageHeader title={t('menu.villageLedger')} crumbs={[t('menu.group.villageAssets')]} extra={village && (
         <>
-          <Link to={`/risk/hits?domain=villageAssets&township=${town?.code ?? ''}`}><Button icon={<AlertOutlined />} data-testid="village-flags">{t('villageAssets.ui.flags')}</Button></Link>
+          <Link to={`/risk/hits?domain=villageAssets&unit=${village.code}`}><Button icon={<AlertOutlined />} data-testid="village-flags">{t('villageAssets.ui.flags')}</Button></Link>
           {can('villageAssets.write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="village-entry-new">{t('villageAssets.ui.addEntry')}</Button>}
         </>
       )} />

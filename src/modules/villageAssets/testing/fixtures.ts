@@ -16,9 +16,9 @@ export async function ledgerWorkbook(rows: Partial<Record<SheetName, Array<Recor
 }
 
 /** A village of the given township (the n-th by code). */
-export async function villageOf(t: Pick<TestApp, 'ctx'>, townshipCode: string, n = 0): Promise<{ id: string; name: string }> {
+export async function villageOf(t: Pick<TestApp, 'ctx'>, townshipCode: string, n = 0): Promise<{ id: string; code: string; name: string }> {
   const town = await t.ctx.db.selectFrom('units').select('id').where('code', '=', townshipCode).executeTakeFirstOrThrow();
-  return t.ctx.db.selectFrom('units').select(['id', 'name']).where('parent_id', '=', town.id).where('kind', '=', 'village').orderBy('code').offset(n).limit(1).executeTakeFirstOrThrow();
+  return t.ctx.db.selectFrom('units').select(['id', 'code', 'name']).where('parent_id', '=', town.id).where('kind', '=', 'village').orderBy('code').offset(n).limit(1).executeTakeFirstOrThrow();
 }
 
 /** Three payments to one supplier within a fortnight, each under ¥5,000, together ¥7,800: the split the rules flag. */
