@@ -20,6 +20,7 @@ const zh: Record<string, string> = {
   'penaltyDiscretion.bandOrder': '{field}（{max}）不能小于罚款下限（{min}）',
   'penaltyDiscretion.noneHasFine': '不予处罚阶次的{field}应为 0',
   'penaltyDiscretion.itemCodeTaken': '{field}“{code}”在本部门已存在',
+  'penaltyDiscretion.tierInUse': '{field}不能删去“{tier}”：已有 {n} 件处罚决定适用该阶次',
 };
 const en: Record<string, string> = {
   'what.penaltyDecision': 'Penalty decision',
@@ -39,6 +40,7 @@ const en: Record<string, string> = {
   'penaltyDiscretion.bandOrder': '{field} ({max}) cannot be below the minimum ({min})',
   'penaltyDiscretion.noneHasFine': '{field} must be 0 for the no-penalty tier',
   'penaltyDiscretion.itemCodeTaken': '{field} "{code}" already exists in this department',
+  'penaltyDiscretion.tierInUse': '{field}: "{tier}" cannot be removed; {n} recorded decisions declare it',
 };
 
 export const penaltyDiscretionMessages = {

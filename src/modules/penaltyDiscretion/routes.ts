@@ -2,15 +2,18 @@ import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors';
 import { defineRoute, type RouteDef } from '../../platform/http/route';
 import { XLSX_TYPE } from '../org/officialExcel';
+import { updateBenchmarkTiers } from './benchmarkEdit';
 import { benchmarkService } from './benchmarkService';
 import { departmentConsistency, itemFines } from './consistencyService';
 import { buildTemplate } from './decisionExcel';
 import { decisionService } from './decisionService';
 import { penaltyDiscretionHitCodes } from './hitCodes';
 import { importDecisions } from './importService';
-import { benchmarkCreate, benchmarkListQuery, consistencyQuery, decisionCreate, decisionListQuery, idParams, settingsUpdate } from './schema';
+import { benchmarkCreate, benchmarkListQuery, benchmarkTiersUpdate, consistencyQuery, decisionCreate, decisionListQuery, idParams, settingsUpdate } from './schema';
+import { MIN_PEERS } from './rules';
 import { runScreening } from './screeningService';
-import { loadSettings, saveSettings } from './settings';
+import { loadSettings } from './settings';
+import { saveSettings } from './settingsService';
 
 const tags = ['penaltyDiscretion'];
 const read = 'penaltyDiscretion.read';
@@ -37,6 +40,11 @@ export const penaltyDiscretionRoutes: RouteDef[] = [
     method: 'POST', url: '/api/v1/penalty/benchmarks', summary: 'Add a benchmark item with its tiers to a department in the caller\'s scope', tags,
     successStatus: 201, access: { permission: 'penaltyDiscretion.write', scope: { resource: 'penaltyBenchmarks', op: 'create' } }, body: benchmarkCreate,
     handler: async ({ ctx, actor, body }) => benchmarkService.create(ctx, actor, body),
+  }),
+  defineRoute({
+    method: 'PATCH', url: '/api/v1/penalty/benchmarks/:id', summary: 'Replace a benchmark item\'s tiers (audited with the bands before); the county is screened again', tags,
+    access: { permission: 'penaltyDiscretion.write', scope: { resource: 'penaltyBenchmarks', op: 'update' } }, params: idParams, body: benchmarkTiersUpdate,
+    handler: async ({ ctx, actor, params, body }) => updateBenchmarkTiers(ctx, actor, params.id, body.tiers),
   }),
   defineRoute({
     method: 'GET', url: '/api/v1/penalty/decisions', summary: 'Penalty decisions and closures in the caller\'s scope, with their open flags', tags,
@@ -80,12 +88,12 @@ export const penaltyDiscretionRoutes: RouteDef[] = [
     handler: async ({ ctx, actor, params, query }) => itemFines(ctx.db, actor, params.id, query.year),
   }),
   defineRoute({
-    method: 'GET', url: '/api/v1/penalty/settings', summary: 'The county\'s screening settings and the rules\' names', tags,
+    method: 'GET', url: '/api/v1/penalty/settings', summary: 'The county\'s screening settings, the fixed peer minimum and the rules\' names', tags,
     access: { permission: read, scope: 'global' },
-    handler: async ({ ctx, actor }) => ({ ...(await loadSettings(ctx.db, actor.countyCode)), rules: penaltyDiscretionHitCodes }),
+    handler: async ({ ctx, actor }) => ({ ...(await loadSettings(ctx.db, actor.countyCode)), minPeers: MIN_PEERS, rules: penaltyDiscretionHitCodes }),
   }),
   defineRoute({
-    method: 'PUT', url: '/api/v1/penalty/settings', summary: 'Change the county\'s screening settings', tags,
+    method: 'PUT', url: '/api/v1/penalty/settings', summary: 'Change the county\'s screening settings; the county is screened again', tags,
     access: { permission: 'penaltyDiscretion.screen', scope: 'global' }, body: settingsUpdate,
     handler: async ({ ctx, actor, body }) => saveSettings(ctx, actor, body),
   }),

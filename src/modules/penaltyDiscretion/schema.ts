@@ -30,6 +30,7 @@ export const benchmarkCreate = z.strictObject({
   penaltyBasis: text(300),
   tiers: z.array(tierInput).min(1).max(5),
 });
+export const benchmarkTiersUpdate = z.strictObject({ tiers: z.array(tierInput).min(1).max(5) });
 export const benchmarkListQuery = z.strictObject({ departmentId: uuid.optional() });
 
 export const decisionCreate = z.strictObject({

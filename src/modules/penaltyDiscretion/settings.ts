@@ -1,8 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../../platform/context';
 import type { DB } from '../../platform/db/schema';
-import type { Actor } from '../../platform/scope/actor';
-import { auditActor } from '../org/unitService';
 
 /**
  * The county's screening settings. Defaults: a fine of ¥10,000 for an individual or ¥100,000 for an organisation
@@ -11,10 +8,10 @@ import { auditActor } from '../org/unitService';
  */
 export interface PenaltySettings { seriousFineIndividual: number; seriousFineOrganisation: number; unpaidDays: number }
 export const defaultSettings: PenaltySettings = { seriousFineIndividual: 10_000, seriousFineOrganisation: 100_000, unpaidDays: 30 };
-const key = (countyCode: string) => `penaltyDiscretion.settings.${countyCode}`;
+export const settingsKey = (countyCode: string) => `penaltyDiscretion.settings.${countyCode}`;
 
 export async function loadSettings(db: Kysely<DB>, countyCode: string): Promise<PenaltySettings> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', key(countyCode)).executeTakeFirst();
+  const row = await db.selectFrom('settings').select('value').where('key', '=', settingsKey(countyCode)).executeTakeFirst();
   const v = (row?.value ?? {}) as Partial<PenaltySettings>;
   const num = (x: unknown, d: number) => (typeof x === 'number' && Number.isFinite(x) ? x : d);
   return {
@@ -22,14 +19,4 @@ export async function loadSettings(db: Kysely<DB>, countyCode: string): Promise<
     seriousFineOrganisation: num(v.seriousFineOrganisation, defaultSettings.seriousFineOrganisation),
     unpaidDays: num(v.unpaidDays, defaultSettings.unpaidDays),
   };
-}
-
-export async function saveSettings(ctx: AppContext, actor: Actor, s: PenaltySettings): Promise<PenaltySettings> {
-  await ctx.db.transaction().execute(async (trx) => {
-    const value = JSON.stringify(s);
-    await trx.insertInto('settings').values({ key: key(actor.countyCode), value })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: new Date() })).execute();
-    await ctx.audit.record(trx, auditActor(actor), { action: 'penaltyDiscretion.settings.update', objectType: 'penaltySettings', objectId: actor.countyCode, detail: { ...s } });
-  });
-  return loadSettings(ctx.db, actor.countyCode);
 }

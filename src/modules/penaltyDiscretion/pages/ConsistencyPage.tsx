@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Empty, Flex, InputNumber, Select, Table, Typography } from 'antd';
+import { Card, Empty, Flex, InputNumber, Select, Space, Table, Typography } from 'antd';
 import type { EChartsOption } from 'echarts';
 import { useNavigate } from 'react-router-dom';
 import { PageHeader } from '../../../web/components/PageHeader';
@@ -8,6 +8,7 @@ import { useT, type MessageKey } from '../../../web/i18n';
 import { EChart } from '../../analysis/pages/EChart';
 import { allTiers, penaltyApi, penaltyKeys, type DepartmentRow, type ItemFines } from './api';
 import { useRuleNames } from './DecisionsPage';
+import { SettingsButton } from './SettingsModal';
 
 /**
  * 裁量一致性: the flagged share per department, and for one item the fines of each tier drawn over the tier's band
@@ -27,7 +28,8 @@ export default function ConsistencyPage() {
   return (
     <>
       <PageHeader title={t('penalty.ui.consistency')} crumbs={[t('menu.group.penalty')]}
-        extra={<InputNumber placeholder={t('penalty.ui.year')} min={1990} max={2100} value={year} onChange={(v) => setYear(v ?? undefined)} />} />
+        extra={<Space><SettingsButton />
+          <InputNumber placeholder={t('penalty.ui.year')} min={1990} max={2100} value={year} onChange={(v) => setYear(v ?? undefined)} /></Space>} />
       <Card title={t('penalty.ui.rateChart')} style={{ marginBottom: 16 }}>
         {depts.length === 0 ? <Empty /> : <EChart testId="penalty-rate-chart" height={280} option={rateOption(depts, t('penalty.ui.rate'))} />}
         <Table<DepartmentRow> rowKey="departmentId" size="small" pagination={false} dataSource={depts} style={{ marginTop: 12 }} columns={[

@@ -10,6 +10,7 @@ import { serverPagination } from '../../../web/components/serverPagination';
 import { useLocale, useT, type MessageKey } from '../../../web/i18n';
 import { penaltyApi, penaltyKeys, type Decision, type DecisionFilter, type ImportProblem } from './api';
 import { DecisionDrawer } from './DecisionDrawer';
+import { SettingsButton } from './SettingsModal';
 
 /** 行政处罚决定: the decisions in the caller's scope with their flags, the Excel import, 重新筛查, and the detail drawer (?decision=id). */
 export default function DecisionsPage() {
@@ -56,6 +57,7 @@ export default function DecisionsPage() {
   return (
     <>
       <PageHeader title={t('penalty.ui.decisions')} crumbs={[t('menu.group.penalty')]} extra={<Space>
+        <SettingsButton />
         {can('penaltyDiscretion.screen') && <Button icon={<ReloadOutlined />} loading={screen.isPending} onClick={() => screen.mutate()} data-testid="penalty-screen">{t('penalty.ui.screen')}</Button>}
         {can('penaltyDiscretion.write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="penalty-add">{t('penalty.ui.new')}</Button>}
       </Space>} />

@@ -34,7 +34,11 @@ export interface ItemFines {
   item: BenchmarkItem;
   decisions: Array<{ id: string; documentNo: string; partyName: string; decidedOn: string; discretionTier: Tier; fineAmount: number; illegalGains: number | null; flags: string[] }>;
 }
-export interface Settings { seriousFineIndividual: number; seriousFineOrganisation: number; unpaidDays: number; rules: Record<string, { zh: string; en: string; rule: string }> }
+export interface SettingsValues { seriousFineIndividual: number; seriousFineOrganisation: number; unpaidDays: number }
+export interface Settings extends SettingsValues { minPeers: number; rules: Record<string, { zh: string; en: string; rule: string }> }
+export interface TierInput { tier: Tier; fineBasis: 'amount' | 'multiple'; fineMin: number; fineMax: number; penaltyKinds: PenaltyKind[]; circumstances?: string }
+export interface BenchmarkInput { departmentId: string; itemCode: string; violation: string; legalBasis: string; penaltyBasis: string; tiers: TierInput[] }
+export interface ScreeningRun { decisions: number; hits: number; kept: number }
 export interface ImportProblem { sheet: string; row: number; column?: string; message: string }
 
 export const penaltyKeys = {
@@ -61,4 +65,7 @@ export const penaltyApi = {
   consistency: (year?: number) => api.get<Consistency>('/penalty/consistency', { year }),
   item: (id: string, year?: number) => api.get<ItemFines>(`/penalty/consistency/items/${encodeURIComponent(id)}`, { year }),
   settings: () => api.get<Settings>('/penalty/settings'),
+  saveSettings: (body: SettingsValues) => api.put<SettingsValues & { screening: ScreeningRun }>('/penalty/settings', body),
+  createBenchmark: (body: BenchmarkInput) => api.post<BenchmarkItem>('/penalty/benchmarks', body),
+  updateTiers: (id: string, tiers: TierInput[]) => api.patch<BenchmarkItem & { screening: ScreeningRun }>(`/penalty/benchmarks/${encodeURIComponent(id)}`, { tiers }),
 };

@@ -7,7 +7,7 @@ import type { ScopedOp } from '../../../platform/http/route';
 /**
  * Scope fixtures for the penalty-discretion module: a benchmark item and a decision owned by township B's unit
  * (inserted directly; the probes exercise the API). Township A must neither list, read nor chart B's decision, nor
- * record or import one into B, nor add a benchmark item to B; the county can.
+ * record or import one into B, nor add a benchmark item to B or change one of B's bands; the county can.
  */
 const ok = (res: LightMyRequestResponse) => res.statusCode >= 200 && res.statusCode < 300;
 const today = new Date().toISOString().slice(0, 10);
@@ -72,6 +72,12 @@ export const scopeFixtures: Record<string, Partial<Record<ScopedOp, ScopeFixture
       reaches: async (inject, rec) => ok(await inject({ method: 'POST', url: '/api/v1/penalty/benchmarks', payload: {
         departmentId: rec.unitId, itemCode: `FWN-${++seq}`, violation: '范围测试', legalBasis: '范围测试', penaltyBasis: '范围测试',
         tiers: [{ tier: 'ordinary', fineBasis: 'amount', fineMin: 100, fineMax: 1000 }] } })),
+    },
+    update: {
+      setup: decisionIn,
+      snapshot: async (t, rec) => t.ctx.db.selectFrom('penalty_benchmark_tiers').select(['tier', 'fine_min', 'fine_max']).where('item_id', '=', rec.itemId).orderBy('tier').execute(),
+      reaches: async (inject, rec) => ok(await inject({ method: 'PATCH', url: `/api/v1/penalty/benchmarks/${rec.itemId}`, payload: {
+        tiers: [{ tier: 'ordinary', fineBasis: 'amount', fineMin: 100, fineMax: 2000 }] } })),
     },
   },
   penaltyConsistency: {
