@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows, createTestApp, type TestApp } from '../../../test/helpers';
 import { generateCitizenId, maskCitizenId } from '../../platform/identifiers/citizenId';
-import { XLSX_TYPE } from './officialExcel';
+import { XLSX_TYPE } from '../../platform/excel/sheets';
 
 let t: TestApp;
 let t102: string;

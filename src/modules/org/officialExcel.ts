@@ -1,14 +1,14 @@
 import ExcelJS from 'exceljs';
-import type { CellValue, DataValidation, Worksheet } from 'exceljs';
+import type { DataValidation, Worksheet } from 'exceljs';
 import type { ManagedBy, Rank } from '../../platform/db/schema';
 import { AppError } from '../../platform/errors';
+import { loadWorkbook, readSheetRows } from '../../platform/excel/sheets';
 
 /**
  * The officials workbook as offices fill it in: Chinese column headers and Chinese labels for coded
  * values. Template, import and export share this one definition, so a full export re-imports as-is.
  */
 export const MAX_IMPORT_ROWS = 20_000;
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const rankLabels: Record<Rank, string> = {
   provincial: '省部级', bureau: '厅局级', county: '县处级', township: '乡科级', general: '一般干部', other: '其他人员',
@@ -101,68 +101,25 @@ export async function buildExport(rows: ExportRow[]): Promise<Buffer> {
 }
 
 /** Cell content as the user sees it; numbers typed into a text column come back as plain digits. */
-export function cellText(v: CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10); // exceljs reads date cells as UTC midnight
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
-    if ('text' in v) return String(v.text).trim();
-    if ('result' in v) return cellText((v.result ?? null) as CellValue);
-    if ('error' in v) return '';
-  }
-  if (typeof v === 'boolean') return v ? yesNo.true : yesNo.false;
-  return String(v).trim();
-}
 
 export interface SheetRow { row: number; values: Partial<Record<SheetField, string>> }
 export interface SheetIssue { row: number; field: SheetField; key: string; params?: Record<string, string | number> }
 
-function normalizeHeader(text: string): string {
-  return text.replace(/[*＊\s]/g, '');
-}
 
 /**
  * Read the first worksheet: columns are matched by header text (order and extra columns do not matter),
  * blank rows are skipped. Unreadable content answers 415 like a non-zip upload.
  */
 export async function readSheet(buffer: Buffer): Promise<{ rows: SheetRow[]; issues: SheetIssue[] }> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buffer as never);
-  } catch (err) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', { issues: [{ field: 'file', key: 'field.notXlsx' }], cause: err });
-  }
-  const ws = wb.worksheets[0];
+  const ws = (await loadWorkbook(buffer)).worksheets[0];
   if (!ws) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { issues: [{ field: 'file', key: 'field.notXlsx' }] });
-  const byHeader = new Map(columns.filter((c) => !c.exportOnly).map((c) => [c.header, c.field]));
-  const positions = new Map<number, SheetField>();
-  ws.getRow(1).eachCell((cell, col) => {
-    const field = byHeader.get(normalizeHeader(cellText(cell.value)));
-    if (field) positions.set(col, field);
-  });
-  const present = new Set(positions.values());
-  const issues: SheetIssue[] = columns.filter((c) => c.required && !present.has(c.field))
+  const readable = columns.filter((c) => !c.exportOnly);
+  const { rows, missing } = readSheetRows(ws, readable.map((c) => ({ key: c.field, header: c.header, required: c.required })), MAX_IMPORT_ROWS);
+  const issues: SheetIssue[] = missing.map((m) => readable.find((c) => c.field === m.key)!)
     .map((c) => ({ row: 1, field: c.field, key: 'field.missingColumn', params: { column: headerText(c) } }));
-  const rows: SheetRow[] = [];
-  ws.eachRow((row, rowNumber) => {
-    if (rowNumber === 1) return;
-    const values: SheetRow['values'] = {};
-    for (const [col, field] of positions) {
-      const text = cellText(row.getCell(col).value);
-      if (text) values[field] = text;
-    }
-    if (Object.keys(values).length === 0) return;
-    rows.push({ row: rowNumber, values });
-    if (rows.length > MAX_IMPORT_ROWS) throw new AppError('PAYLOAD_TOO_LARGE', { details: { maxRows: MAX_IMPORT_ROWS } });
-  });
-  return { rows, issues };
+  return { rows: rows.map((r) => ({ row: r.row, values: r.v as SheetRow['values'] })), issues };
 }
 
-/** '2026/1/5', '2026.01.05', '20260105' → '2026-01-05'; anything else is left for validation to reject. */
-export function normalizeDate(text: string): string {
-  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
-  return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : text;
-}
 
 /** Chinese label (or the system code itself) → code; undefined when it is neither. */
 export function codeFor<K extends string>(labels: Record<K, string>, text: string): K | undefined {

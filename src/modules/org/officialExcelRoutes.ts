@@ -12,9 +12,10 @@ import { maskCitizenId, validateCitizenId } from '../../platform/identifiers/cit
 import type { Actor } from '../../platform/scope/actor';
 import { scopeCondition } from '../../platform/scope/dataScope';
 import {
-  buildExport, buildTemplate, codeFor, columns, headerOf, labelSets, normalizeDate, optionsOf, readSheet,
-  XLSX_TYPE, type SheetField, type SheetIssue, type SheetRow,
+  buildExport, buildTemplate, codeFor, columns, headerOf, labelSets, optionsOf, readSheet,
+  type SheetField, type SheetIssue, type SheetRow,
 } from './officialExcel';
+import { normalizeDate, XLSX_TYPE } from '../../platform/excel/sheets';
 import { officialRepository } from './officialRepository';
 import { officialService } from './officialService';
 import { officialCreate, officialFilter, type OfficialCreate } from './schema';

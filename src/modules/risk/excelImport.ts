@@ -1,5 +1,5 @@
 import { validateCreditCode } from '../../platform/identifiers';
-import { normalizeDate } from '../org/officialExcel';
+import { normalizeDate } from '../../platform/excel/sheets';
 import type * as O from './ocds/model';
 import { BID_STATUS, CATEGORY, headerOf, METHOD, PAY_KIND, type SheetName, type SheetProblem, type SheetRow } from './excelSheets';
 

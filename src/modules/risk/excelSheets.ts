@@ -1,7 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { DataValidation } from 'exceljs';
-import { AppError } from '../../platform/errors';
-import { cellText } from '../org/officialExcel';
+import { addHelpSheet, addTemplateSheet, readWorkbookSheets, type SheetColumn, type SheetRow } from '../../platform/excel/sheets';
 
 /**
  * The trading-centre workbook (县公共资源交易中心 exports): four sheets 开标记录 / 中标公示 / 合同 / 支付, Chinese
@@ -10,7 +8,7 @@ import { cellText } from '../org/officialExcel';
  */
 export const MAX_ROWS_PER_SHEET = 20_000;
 export type SheetName = '开标记录' | '中标公示' | '合同' | '支付';
-export interface Col { key: string; header: string; required?: boolean; width?: number; text?: boolean; choices?: readonly string[] }
+export type Col = SheetColumn;
 
 export const CATEGORY: Record<string, 'works' | 'goods' | 'services'> = { 工程: 'works', 货物: 'goods', 服务: 'services' };
 export const METHOD: Record<string, string> = { 公开招标: 'open', 邀请招标: 'selective', 竞争性谈判: 'limited', 竞争性磋商: 'limited', 询价: 'limited', 单一来源: 'direct', 直接发包: 'direct' };
@@ -74,74 +72,25 @@ export const SHEETS: Record<SheetName, Col[]> = {
   ],
 };
 
-const headerText = (c: Col) => (c.required ? `${c.header}*` : c.header);
-
 export async function buildTemplate(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  for (const [name, cols] of Object.entries(SHEETS)) {
-    const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = cols.map((c) => ({ header: headerText(c), key: c.key, width: c.width ?? 14, ...(c.text ? { style: { numFmt: '@' } } : {}) }));
-    ws.getRow(1).font = { bold: true };
-    // exceljs supports range validations at runtime but its typings omit the collection.
-    const validations = (ws as unknown as { dataValidations: { add(range: string, v: DataValidation): void } }).dataValidations;
-    for (const c of cols.filter((x) => x.choices)) {
-      const letter = ws.getColumn(c.key).letter;
-      validations.add(`${letter}2:${letter}${MAX_ROWS_PER_SHEET + 1}`, {
-        type: 'list', allowBlank: true, formulae: [`"${c.choices!.join(',')}"`], showErrorMessage: true, errorTitle: '取值无效', error: '请从下拉列表中选择',
-      });
-    }
-  }
-  const help = wb.addWorksheet('说明');
-  help.columns = [{ header: '说明', key: 'text', width: 110 }];
-  for (const line of [
+  for (const [name, cols] of Object.entries(SHEETS)) addTemplateSheet(wb, name, cols, MAX_ROWS_PER_SHEET);
+  addHelpSheet(wb, [
     '带 * 的列必填；日期格式 YYYY-MM-DD；金额单位为元。',
     '开标记录：每个投标人一行，同一项目的各行项目名称、采购人、采购类别须一致；有标段的填写标段编号。',
     '中标公示：每个中标结果一行；项目未出现在开标记录中（如直接发包）时须填写采购人和采购类别。',
     '合同：每份合同一行；合同有变更时，每次变更另起一行，重复合同编号并填写变更后合同金额和变更日期。',
     '支付：每笔支付一行，合同编号须在合同表中；形象进度填写支付时已完成的百分比（0–100）。',
     '导入时逐行校验，任何一行有错误则整份文件不导入，错误信息写明工作表、行号和列名。',
-  ]) help.addRow({ text: line });
+  ]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export interface SheetRow { row: number; v: Record<string, string> }
+export type { SheetRow };
 export interface SheetProblem { sheet: SheetName; row: number; column?: string; message: string }
 
 /** Reads all four sheets (a missing sheet reads as empty; a missing required column is a problem on row 1). */
-export async function readWorkbook(buffer: Buffer): Promise<{ sheets: Record<SheetName, SheetRow[]>; problems: SheetProblem[] }> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buffer as never);
-  } catch (err) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', { issues: [{ field: 'file', key: 'field.notXlsx' }], cause: err });
-  }
-  const problems: SheetProblem[] = [];
-  const sheets = { 开标记录: [], 中标公示: [], 合同: [], 支付: [] } as Record<SheetName, SheetRow[]>;
-  for (const name of Object.keys(SHEETS) as SheetName[]) {
-    const ws = wb.getWorksheet(name);
-    if (!ws) continue;
-    const cols = SHEETS[name];
-    const byHeader = new Map(cols.map((c) => [c.header, c]));
-    const positions = new Map<number, Col>();
-    ws.getRow(1).eachCell((cell, col) => {
-      const c = byHeader.get(cellText(cell.value).replace(/[*＊\s]/g, ''));
-      if (c) positions.set(col, c);
-    });
-    const present = new Set([...positions.values()].map((c) => c.key));
-    for (const c of cols) if (c.required && !present.has(c.key)) problems.push({ sheet: name, row: 1, column: c.header, message: '缺少必填列' });
-    ws.eachRow((row, rowNumber) => {
-      if (rowNumber === 1) return;
-      const v: Record<string, string> = {};
-      for (const [col, c] of positions) {
-        const text = cellText(row.getCell(col).value);
-        if (text) v[c.key] = text;
-      }
-      if (Object.keys(v).length === 0) return;
-      sheets[name].push({ row: rowNumber, v });
-      if (sheets[name].length > MAX_ROWS_PER_SHEET) throw new AppError('PAYLOAD_TOO_LARGE', { details: { maxRows: MAX_ROWS_PER_SHEET } });
-    });
-  }
-  return { sheets, problems };
-}
+export const readWorkbook = (buffer: Buffer): Promise<{ sheets: Record<SheetName, SheetRow[]>; problems: SheetProblem[] }> =>
+  readWorkbookSheets(buffer, SHEETS, MAX_ROWS_PER_SHEET);
 
 export const headerOf = (sheet: SheetName, key: string): string => SHEETS[sheet].find((c) => c.key === key)?.header ?? key;

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors';
 import { defineRoute, type RouteDef } from '../../platform/http/route';
 import { uuid } from '../org/schema';
-import { XLSX_TYPE } from '../org/officialExcel';
+import { XLSX_TYPE } from '../../platform/excel/sheets';
 import { buildTemplate } from './excelSheets';
 import { hitService } from './hitService';
 import { getBatch, listBatches, startImport } from './importService';

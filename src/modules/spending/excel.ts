@@ -1,7 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { DataValidation } from 'exceljs';
-import { AppError } from '../../platform/errors';
-import { cellText, normalizeDate } from '../org/officialExcel';
+import { addHelpSheet, addTemplateSheet, headerOf as columnHeader, loadWorkbook, normalizeDate, readSheetRows, type SheetColumn, type SheetRow } from '../../platform/excel/sheets';
 import { spendingCategories, type ImportError, type SpendingCategory, type TravellerRank } from './db';
 import type { ExpenseInput } from './schema';
 import { categoryWords } from './words';
@@ -20,8 +18,7 @@ const RANK: Record<string, TravellerRank> = { 省部级: 'provincial', 厅局级
 const CLASS: Record<string, number> = { 一类: 1, 二类: 2, 三类: 3, 四类: 4 };
 const YES_NO: Record<string, boolean> = { 有: true, 无: false, 是: true, 否: false };
 
-interface Col { key: string; header: string; required?: boolean; width?: number; text?: boolean; choices?: readonly string[] }
-export const COLUMNS: Col[] = [
+export const COLUMNS: SheetColumn[] = [
   { key: 'unit', header: '单位（名称或编码）', required: true, width: 24, text: true },
   { key: 'spentOn', header: '支出日期', required: true, width: 12, text: true },
   { key: 'category', header: '支出类别', required: true, width: 14, choices: Object.keys(CATEGORY) },
@@ -39,68 +36,33 @@ export const COLUMNS: Col[] = [
   { key: 'voucherNo', header: '凭证号', width: 14, text: true },
   { key: 'description', header: '事由', width: 36 },
 ];
-const headerOf = (key: string) => COLUMNS.find((c) => c.key === key)!.header;
+const headerOf = (key: string) => columnHeader(COLUMNS, key);
 
 export async function buildTemplate(units: Array<{ code: string; name: string }>): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = COLUMNS.map((c) => ({ header: c.required ? `${c.header}*` : c.header, key: c.key, width: c.width ?? 12, ...(c.text ? { style: { numFmt: '@' } } : {}) }));
-  ws.getRow(1).font = { bold: true };
-  // exceljs supports range validations at runtime but its typings omit the collection.
-  const validations = (ws as unknown as { dataValidations: { add(range: string, v: DataValidation): void } }).dataValidations;
-  for (const c of COLUMNS.filter((x) => x.choices)) {
-    const letter = ws.getColumn(c.key).letter;
-    validations.add(`${letter}2:${letter}${MAX_ROWS + 1}`, { type: 'list', allowBlank: true, formulae: [`"${c.choices!.join(',')}"`], showErrorMessage: true, errorTitle: '取值无效', error: '请从下拉列表中选择' });
-  }
-  const help = wb.addWorksheet('说明');
-  help.columns = [{ header: '说明', key: 'text', width: 120 }];
-  for (const line of [
+  addTemplateSheet(wb, SHEET, COLUMNS, MAX_ROWS);
+  addHelpSheet(wb, [
     '带 * 的列必填；日期格式 YYYY-MM-DD；金额单位为元，最多两位小数。每笔支出（每张凭证）一行。',
     '人数：公务接待填接待对象人数（不含陪餐人员），会议填参会人数，培训填参训人数，差旅填出差人数（不填按1人）。',
     '公务接待须填写陪餐人数和有无公函（或公函、审批文号）；会议和培训填写天数和类别（不填按三类）；差旅费填写住宿费金额、住宿晚数和出差人员职级（不填按一般干部）。',
     '单位填写组织机构中的单位名称或编码（见“单位列表”），须在您的数据范围内。',
     '导入时逐行校验，任何一行有错误则整份文件不导入，错误信息写明工作表、行号和列名；导入成功后自动进行超标准支出筛查。',
-  ]) help.addRow({ text: line });
+  ], 120);
   const list = wb.addWorksheet('单位列表');
   list.columns = [{ header: '单位编码', key: 'code', width: 20 }, { header: '单位名称', key: 'name', width: 36 }];
   for (const u of units) list.addRow(u);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export interface SheetRow { row: number; v: Record<string, string> }
+export type { SheetRow };
 
 /** Reads the 支出记录 sheet (or the first sheet); a missing required column is a problem on row 1. */
 export async function readExpenseSheet(buffer: Buffer): Promise<{ rows: SheetRow[]; problems: ImportError[] }> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buffer as never);
-  } catch (err) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', { issues: [{ field: 'file', key: 'field.notXlsx' }], cause: err });
-  }
+  const wb = await loadWorkbook(buffer);
   const ws = wb.getWorksheet(SHEET) ?? wb.worksheets[0];
-  const problems: ImportError[] = [];
-  const rows: SheetRow[] = [];
-  if (!ws) return { rows, problems: [{ sheet: SHEET, row: 1, message: `${SHEET} 工作表不存在` }] };
-  const byHeader = new Map(COLUMNS.map((c) => [c.header.replace(/\s/g, ''), c]));
-  const positions = new Map<number, Col>();
-  ws.getRow(1).eachCell((cell, col) => {
-    const c = byHeader.get(cellText(cell.value).replace(/[*＊\s]/g, ''));
-    if (c) positions.set(col, c);
-  });
-  const present = new Set([...positions.values()].map((c) => c.key));
-  for (const c of COLUMNS) if (c.required && !present.has(c.key)) problems.push(problem(ws.name, 1, c.key, '缺少必填列'));
-  ws.eachRow((row, n) => {
-    if (n === 1) return;
-    const v: Record<string, string> = {};
-    for (const [col, c] of positions) {
-      const text = cellText(row.getCell(col).value);
-      if (text) v[c.key] = text;
-    }
-    if (!Object.keys(v).length) return;
-    rows.push({ row: n, v });
-    if (rows.length > MAX_ROWS) throw new AppError('PAYLOAD_TOO_LARGE', { details: { maxRows: MAX_ROWS } });
-  });
-  return { rows, problems };
+  if (!ws) return { rows: [], problems: [{ sheet: SHEET, row: 1, message: `${SHEET} 工作表不存在` }] };
+  const { rows, missing } = readSheetRows(ws, COLUMNS, MAX_ROWS);
+  return { rows, problems: missing.map((c) => problem(ws.name, 1, c.key, '缺少必填列')) };
 }
 
 function problem(sheet: string, row: number, key: string, message: string): ImportError {

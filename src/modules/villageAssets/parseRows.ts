@@ -1,5 +1,5 @@
 import { isIsoDate } from '../../platform/calendar/dates';
-import { normalizeDate } from '../org/officialExcel';
+import { normalizeDate } from '../../platform/excel/sheets';
 import type { AreaUnit, AwardMethod, Direction, FundCategory, ObjectType, PaymentMethod } from './db';
 import { headerOf, type SheetName, type SheetProblem, type SheetRow } from './sheets';
 import { areaUnitWords, awardMethodWords, codeOf, decisionMeetings, directionWords, fundCategoryWords, objectTypeWords, paymentMethodWords } from './words';

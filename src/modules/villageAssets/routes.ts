@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors';
 import { defineRoute, type RouteDef } from '../../platform/http/route';
-import { XLSX_TYPE } from '../org/officialExcel';
+import { XLSX_TYPE } from '../../platform/excel/sheets';
 import { uuid } from '../org/schema';
 import { villageAssetsHitCodes } from './hitCodes';
 import { getBatch, startImport } from './importService';

@@ -1,7 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { DataValidation } from 'exceljs';
-import { AppError } from '../../platform/errors';
-import { cellText } from '../org/officialExcel';
+import { addHelpSheet, addTemplateSheet, readWorkbookSheets, type SheetColumn, type SheetRow } from '../../platform/excel/sheets';
 import { areaUnitWords, awardMethodWords, decisionMeetings, directionWords, fundCategoryWords, objectTypeWords, paymentMethodWords } from './words';
 
 /**
@@ -12,7 +10,7 @@ import { areaUnitWords, awardMethodWords, decisionMeetings, directionWords, fund
 export const MAX_ROWS_PER_SHEET = 20_000;
 export const sheetNames = ['资金收支', '合同', '资产处置'] as const;
 export type SheetName = (typeof sheetNames)[number];
-export interface Col { key: string; header: string; required?: boolean; width?: number; text?: boolean; choices?: readonly string[] }
+type Col = SheetColumn;
 
 const zh = (w: Record<string, readonly [string, string]>) => Object.values(w).map((x) => x[0]);
 const decision: Col[] = [
@@ -59,74 +57,24 @@ export const SHEETS: Record<SheetName, Col[]> = {
   ],
 };
 
-const headerText = (c: Col) => (c.required ? `${c.header}*` : c.header);
-
 export async function buildTemplate(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  for (const name of sheetNames) {
-    const cols = SHEETS[name];
-    const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = cols.map((c) => ({ header: headerText(c), key: c.key, width: c.width ?? 14, ...(c.text ? { style: { numFmt: '@' } } : {}) }));
-    ws.getRow(1).font = { bold: true };
-    // exceljs supports range validations at runtime but its typings omit the collection.
-    const validations = (ws as unknown as { dataValidations: { add(range: string, v: DataValidation): void } }).dataValidations;
-    for (const c of cols.filter((x) => x.choices)) {
-      const letter = ws.getColumn(c.key).letter;
-      validations.add(`${letter}2:${letter}${MAX_ROWS_PER_SHEET + 1}`, {
-        type: 'list', allowBlank: true, formulae: [`"${c.choices!.join(',')}"`], showErrorMessage: true, errorTitle: '取值无效', error: '请从下拉列表中选择',
-      });
-    }
-  }
-  const help = wb.addWorksheet('说明');
-  help.columns = [{ header: '说明', key: 'text', width: 110 }];
-  for (const line of [
+  for (const name of sheetNames) addTemplateSheet(wb, name, SHEETS[name], MAX_ROWS_PER_SHEET);
+  addHelpSheet(wb, [
     '一个文件为一个村的台账；导入时在页面上选择所属村。带 * 的列必填；日期格式 YYYY-MM-DD；金额单位为元。',
     '资金收支：每笔收入或支出一行；经“四议两公开”决策的事项填写决策日期和会议类型；已在村务公开栏公布的填“是”。',
     '合同：资源资产发包、租赁合同每份一行；面积单位为亩或平方米；年租金按合同约定的每年租金填写。',
     '资产处置：每次处置一行，填写评估价和实际成交价。',
     '导入时逐行校验，任何一行有错误则整份文件不导入，错误信息写明工作表、行号和列名；与已导入记录重复的行视为错误。',
-  ]) help.addRow({ text: line });
+  ]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export interface SheetRow { row: number; v: Record<string, string> }
+export type { SheetRow };
 export interface SheetProblem { sheet: SheetName; row: number; column?: string; message: string }
 
 /** Reads the three sheets (a missing sheet reads as empty; a missing required column is a problem on row 1). */
-export async function readWorkbook(buffer: Buffer): Promise<{ sheets: Record<SheetName, SheetRow[]>; problems: SheetProblem[] }> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buffer as never);
-  } catch (err) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', { issues: [{ field: 'file', key: 'field.notXlsx' }], cause: err });
-  }
-  const problems: SheetProblem[] = [];
-  const sheets = { 资金收支: [], 合同: [], 资产处置: [] } as Record<SheetName, SheetRow[]>;
-  for (const name of sheetNames) {
-    const ws = wb.getWorksheet(name);
-    if (!ws) continue;
-    const cols = SHEETS[name];
-    const byHeader = new Map(cols.map((c) => [c.header, c]));
-    const positions = new Map<number, Col>();
-    ws.getRow(1).eachCell((cell, col) => {
-      const c = byHeader.get(cellText(cell.value).replace(/[*＊\s]/g, ''));
-      if (c) positions.set(col, c);
-    });
-    const present = new Set([...positions.values()].map((c) => c.key));
-    for (const c of cols) if (c.required && !present.has(c.key)) problems.push({ sheet: name, row: 1, column: c.header, message: '缺少必填列' });
-    ws.eachRow((row, rowNumber) => {
-      if (rowNumber === 1) return;
-      const v: Record<string, string> = {};
-      for (const [col, c] of positions) {
-        const text = cellText(row.getCell(col).value);
-        if (text) v[c.key] = text;
-      }
-      if (Object.keys(v).length === 0) return;
-      sheets[name].push({ row: rowNumber, v });
-      if (sheets[name].length > MAX_ROWS_PER_SHEET) throw new AppError('PAYLOAD_TOO_LARGE', { details: { maxRows: MAX_ROWS_PER_SHEET } });
-    });
-  }
-  return { sheets, problems };
-}
+export const readWorkbook = (buffer: Buffer): Promise<{ sheets: Record<SheetName, SheetRow[]>; problems: SheetProblem[] }> =>
+  readWorkbookSheets(buffer, SHEETS, MAX_ROWS_PER_SHEET);
 
 export const headerOf = (sheet: SheetName, key: string): string => SHEETS[sheet].find((c) => c.key === key)?.header ?? key;
