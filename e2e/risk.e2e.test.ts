@@ -72,7 +72,7 @@ describe('a case handler screens a rigged tender and hands the flag over as a cl
     const wrong = await fillTemplate(fs.readFileSync((await download.path())!), township.name, '一百万');
     await page.locator('input[type=file]').setInputFiles({ name: 'wrong.xlsx', mimeType: xlsx, buffer: wrong });
     await expect.poll(() => progress.getAttribute('data-status'), { timeout: 60_000 }).toBe('failed');
-    const errorRow = page.getByTestId('risk-import-errors').locator('tbody tr').first();
+    const errorRow = page.getByTestId('import-errors').locator('tbody tr').first();
     expect(await errorRow.innerText()).toMatch(/开标记录\s+2\s+投标报价\(元\)/);
 
     await page.locator('input[type=file]').setInputFiles({ name: `${projectNo}.xlsx`, mimeType: xlsx, buffer: filled });

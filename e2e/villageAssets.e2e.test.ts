@@ -36,7 +36,7 @@ describe('village ledgers', () => {
     const wrong = await ledgerWorkbook({ 资金收支: [...rows.slice(0, 2), { ...rows[2], paymentMethod: '微信' }] });
     await page.locator('input[type=file]').setInputFiles({ name: 'wrong.xlsx', mimeType: xlsx, buffer: wrong });
     await expect.poll(() => progress.getAttribute('data-status'), { timeout: 60_000 }).toBe('failed');
-    expect(await page.getByTestId('risk-import-errors').locator('tbody tr').first().innerText()).toMatch(/资金收支\s+4\s+支付方式/);
+    expect(await page.getByTestId('import-errors').locator('tbody tr').first().innerText()).toMatch(/资金收支\s+4\s+支付方式/);
     expect((await e.ctx.db.selectFrom('village_fund_entries').select('id').where('counterparty', '=', supplier).execute()).length).toBe(0);
 
     await page.locator('input[type=file]').setInputFiles({ name: 'ledger.xlsx', mimeType: xlsx, buffer: await ledgerWorkbook({ 资金收支: rows }) });

@@ -39,6 +39,13 @@ const shell: Record<ShellKey, string> = {
   'notifications.markAllRead': 'Mark all read',
 
   'common.required': 'Required',
+  'importJob.errorsTitle': 'Not imported: {n} errors',
+  'importJob.errorsHint': 'A file with any wrong row is not imported; fix the places below and import again.',
+  'importJob.sheet': 'Sheet',
+  'importJob.row': 'Row',
+  'importJob.column': 'Column',
+  'importJob.line': 'Line',
+  'importJob.message': 'Message',
   'common.save': 'Save',
   'common.saved': 'Saved',
   'common.cancel': 'Cancel',

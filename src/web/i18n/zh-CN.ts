@@ -40,6 +40,13 @@ const shell = {
   'notifications.markAllRead': '全部标为已读',
 
   'common.required': '必填',
+  'importJob.errorsTitle': '未导入：{n} 处错误',
+  'importJob.errorsHint': '任何一行有错误则整份文件不导入；请按以下位置修改后重新导入。',
+  'importJob.sheet': '工作表',
+  'importJob.row': '行号',
+  'importJob.column': '列',
+  'importJob.line': '行',
+  'importJob.message': '说明',
   'common.save': '保存',
   'common.saved': '已保存',
   'common.cancel': '取消',

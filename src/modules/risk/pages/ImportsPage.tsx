@@ -5,7 +5,7 @@ import { PageHeader } from '../../../web/components/PageHeader';
 import { serverPagination } from '../../../web/components/serverPagination';
 import { useLocale, useT, type MessageKey } from '../../../web/i18n';
 import { riskApi, riskKeys, type ImportBatch } from './api';
-import { ImportErrors } from './ImportErrors';
+import { ImportErrors } from '../../../web/components/ImportErrors';
 import { ImportPanel } from './ImportPanel';
 
 const statusColor = { running: 'processing', done: 'success', failed: 'error' } as const;

@@ -1,7 +1,9 @@
 import { api, request } from '../../../web/api/client';
 
 /** The risk API's shapes, exactly as src/modules/risk/README.md defines them. */
-export interface ImportError { sheet?: string; row?: number; column?: string; line?: number; message: string }
+import type { ImportError } from '../../../web/components/ImportErrors';
+
+export type { ImportError };
 export interface ImportBatch {
   id: string; source: 'ocds' | 'excel'; fileName: string; sha256: string; status: 'running' | 'done' | 'failed';
   phase: 'parse' | 'write' | 'screen' | 'done'; total: number; processed: number;

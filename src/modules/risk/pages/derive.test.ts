@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Bid, BidIdentity, ImportBatch } from './api';
-import { batchPercent, sharedValues } from './derive';
+import type { Bid, BidIdentity } from './api';
+import { sharedValues } from './derive';
 import { bidChartOption, currentValue, paymentChartOption, type ChartText } from './processCharts';
 import type { Contract, ProcessDetail } from './api';
 
@@ -10,20 +10,6 @@ const bid = (name: string, amount: number, winner = false, identity: Partial<Bid
   identity: { ...noIdentity, ...identity },
 });
 const text: ChartText = { bid: '投标报价', winner: '中标人', estimate: '最高限价', mean: '平均', paid: '累计支付', contractValue: '合同金额', progress: '形象进度', yuan: '元', zh: true };
-
-describe('import progress across phases', () => {
-  const batch = (phase: ImportBatch['phase'], processed: number, total: number, status: ImportBatch['status'] = 'running') =>
-    ({ phase, processed, total, status }) as ImportBatch;
-  it('fills each phase its slice and ends at 100 when done or failed', () => {
-    expect(batchPercent(batch('parse', 0, 0))).toBe(0);
-    expect(batchPercent(batch('write', 0, 10))).toBe(10);
-    expect(batchPercent(batch('write', 5, 10))).toBe(45);
-    expect(batchPercent(batch('write', 10, 10))).toBe(80);
-    expect(batchPercent(batch('screen', 0, 0))).toBe(80);
-    expect(batchPercent(batch('done', 3, 3, 'done'))).toBe(100);
-    expect(batchPercent(batch('done', 0, 0, 'failed'))).toBe(100);
-  });
-});
 
 describe('identity values shared across bids', () => {
   it('matches phones written differently and ignores values only one bid has', () => {

@@ -1,18 +1,7 @@
-import type { Bid, BidIdentity, ImportBatch } from './api';
+import type { Bid, BidIdentity } from './api';
 
 /** Values the pages derive from the API's answers; pure, so they are tested without a browser. */
 
-/**
- * Overall progress across the phases: the server counts processed/total within each phase (rows parsed,
- * processes written), so each phase gets a slice of the bar; screening has no count and shows as its slice.
- */
-export function batchPercent(b: ImportBatch): number {
-  if (b.status !== 'running') return 100;
-  const within = b.total > 0 ? Math.min(1, b.processed / b.total) : 0;
-  const slice: Record<ImportBatch['phase'], [number, number]> = { parse: [0, 10], write: [10, 80], screen: [80, 99], done: [100, 100] };
-  const [from, to] = slice[b.phase];
-  return Math.round(from + (to - from) * within);
-}
 
 export const identityFields: Array<keyof BidIdentity> = ['contactPerson', 'phone', 'email', 'address', 'legalRepresentative', 'projectManager', 'bondAccount', 'ip', 'mac', 'caSerial', 'documentHash'];
 

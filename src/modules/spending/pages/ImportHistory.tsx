@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Collapse, Modal, Table, Tag, type TableColumnsType } from 'antd';
 import { serverPagination } from '../../../web/components/serverPagination';
 import { useLocale, useT, type MessageKey } from '../../../web/i18n';
-import { ImportErrors } from '../../risk/pages/ImportErrors';
+import { ImportErrors } from '../../../web/components/ImportErrors';
 import { spendingApi, spendingKeys, type ImportBatch } from './api';
 
 const statusColor = { running: 'processing', done: 'success', failed: 'error' } as const;

@@ -23,7 +23,9 @@ export interface ExpenseInput {
 }
 export interface ExpenseFilter { unitId?: string; spendingCategory?: SpendingCategory; from?: string; to?: string; flaggedOnly?: 'true'; q?: string }
 export interface ListPage<T> { items: T[]; total: number; page: number; pageSize: number }
-export interface ImportError { sheet?: string; row?: number; column?: string; line?: number; message: string }
+import type { ImportError } from '../../../web/components/ImportErrors';
+
+export type { ImportError };
 export interface ImportBatch {
   id: string; fileName: string; status: 'running' | 'done' | 'failed'; phase: 'parse' | 'write' | 'screen' | 'done'; total: number; processed: number;
   counts: { records: number; hits: number } | null; errors: ImportError[]; createdAt: string; finishedAt: string | null; createdByName: string | null;

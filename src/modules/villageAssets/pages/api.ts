@@ -1,5 +1,5 @@
 import { api, request } from '../../../web/api/client';
-import type { ImportError } from '../../risk/pages/api';
+import type { ImportError } from '../../../web/components/ImportErrors';
 
 /** The village assets API's shapes (src/modules/villageAssets/routes.ts). */
 export type Direction = 'income' | 'expense';
@@ -69,11 +69,3 @@ export const villageApi = {
   screening: () => api.post<ScreeningRun>('/village-assets/screening'),
 };
 
-/** Overall progress across the phases, as the procurement import shows it. */
-export function batchPercent(b: ImportBatch): number {
-  if (b.status !== 'running') return 100;
-  const within = b.total > 0 ? Math.min(1, b.processed / b.total) : 0;
-  const slice: Record<ImportBatch['phase'], [number, number]> = { parse: [0, 10], write: [10, 80], screen: [80, 99], done: [100, 100] };
-  const [from, to] = slice[b.phase];
-  return Math.round(from + (to - from) * within);
-}
