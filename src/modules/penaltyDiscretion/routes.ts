@@ -1,6 +1,5 @@
-import type { FastifyRequest } from 'fastify';
-import { AppError } from '../../platform/errors';
 import { defineRoute, type RouteDef } from '../../platform/http/route';
+import { readUpload } from '../../platform/http/upload';
 import { XLSX_TYPE } from '../../platform/excel/sheets';
 import { updateBenchmarkTiers } from './benchmarkEdit';
 import { benchmarkService } from './benchmarkService';
@@ -17,18 +16,6 @@ import { saveSettings } from './settingsService';
 
 const tags = ['penaltyDiscretion'];
 const read = 'penaltyDiscretion.read';
-
-async function upload(req: FastifyRequest): Promise<{ buffer: Buffer; fileName: string }> {
-  if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { issues: [{ field: 'file', key: 'field.required' }] });
-  let file: { buffer: Buffer; fileName: string } | null = null;
-  for await (const part of req.parts()) {
-    if (part.type !== 'file') continue;
-    if (part.fieldname !== 'file') { await part.toBuffer(); continue; }
-    file = { buffer: await part.toBuffer(), fileName: part.filename };
-  }
-  if (!file || file.buffer.length === 0) throw AppError.field('file', 'field.required');
-  return file;
-}
 
 export const penaltyDiscretionRoutes: RouteDef[] = [
   defineRoute({
@@ -70,7 +57,7 @@ export const penaltyDiscretionRoutes: RouteDef[] = [
   defineRoute({
     method: 'POST', url: '/api/v1/penalty/decisions/import', summary: 'Import decisions from the Excel template (all rows or none; row errors named), then screen', tags,
     access: { permission: 'penaltyDiscretion.write', scope: { resource: 'penaltyDecisions', op: 'import' } }, multipart: true,
-    handler: async ({ ctx, actor, req, locale }) => { const f = await upload(req); return importDecisions(ctx, actor, locale, f.buffer, f.fileName); },
+    handler: async ({ ctx, actor, req, locale }) => { const f = await readUpload(req); return importDecisions(ctx, actor, locale, f.buffer, f.fileName); },
   }),
   defineRoute({
     method: 'POST', url: '/api/v1/penalty/screening', summary: 'Re-run the consistency screening over the county\'s decisions (keeps decided hits)', tags,

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors';
 import { defineRoute, type RouteDef } from '../../platform/http/route';
+import { readUpload } from '../../platform/http/upload';
 import { uuid } from '../org/schema';
 import { XLSX_TYPE } from '../../platform/excel/sheets';
 import { buildTemplate } from './excelSheets';
@@ -13,24 +14,13 @@ import { runScreening } from './screeningService';
 const tags = ['risk'];
 const importAccess = { permission: 'risk.import', scope: { resource: 'riskImports', op: 'import' } } as const;
 
-/** The upload: one `file` part plus `unitId` (and optional `screen`) fields, in any order. */
+/** The upload: the file plus `unitId` (and optional `screen`) fields. */
 async function upload(req: FastifyRequest): Promise<{ buffer: Buffer; fileName: string; unitId: string | undefined; screen: boolean }> {
-  if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { issues: [{ field: 'file', key: 'field.required' }] });
-  let file: { buffer: Buffer; fileName: string } | null = null;
-  const fields: Record<string, string> = {};
-  for await (const part of req.parts()) {
-    if (part.type === 'file') {
-      if (part.fieldname !== 'file') { await part.toBuffer(); continue; }
-      file = { buffer: await part.toBuffer(), fileName: part.filename };
-    } else {
-      fields[part.fieldname] = String(part.value);
-    }
-  }
-  if (!file || file.buffer.length === 0) throw AppError.field('file', 'field.required');
+  const { buffer, fileName, fields } = await readUpload(req);
   // Processes whose buyer matches no unit go to this unit; the caller's own unit unless another is chosen.
   const unitId = fields.unitId ? uuid.safeParse(fields.unitId) : { success: true as const, data: undefined };
   if (!unitId.success) throw AppError.field('body.unitId', 'field.invalid');
-  return { ...file, unitId: unitId.data, screen: fields.screen !== 'false' };
+  return { buffer, fileName, unitId: unitId.data, screen: fields.screen !== 'false' };
 }
 
 export const riskRoutes: RouteDef[] = [

@@ -1,6 +1,5 @@
-import type { FastifyRequest } from 'fastify';
-import { AppError } from '../../platform/errors';
 import { defineRoute, type RouteDef } from '../../platform/http/route';
+import { readUpload } from '../../platform/http/upload';
 import { XLSX_TYPE } from '../../platform/excel/sheets';
 import { buildTemplate } from './excel';
 import { expenseService } from './expenseService';
@@ -13,20 +12,6 @@ import { spendingSummary } from './summaryService';
 const tags = ['spending'];
 const records = (op: 'list' | 'read' | 'create' | 'update' | 'delete') => ({ resource: 'spendingExpenses', op } as const);
 const imports = (op: 'list' | 'read' | 'import') => ({ resource: 'spendingImports', op } as const);
-
-/** The upload: one `file` part (other parts are read and ignored). */
-async function upload(req: FastifyRequest): Promise<{ buffer: Buffer; fileName: string }> {
-  if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { issues: [{ field: 'file', key: 'field.required' }] });
-  let file: { buffer: Buffer; fileName: string } | null = null;
-  for await (const part of req.parts()) {
-    if (part.type === 'file') {
-      const buffer = await part.toBuffer();
-      if (part.fieldname === 'file') file = { buffer, fileName: part.filename };
-    }
-  }
-  if (!file || file.buffer.length === 0) throw AppError.field('file', 'field.required');
-  return file;
-}
 
 export const spendingRoutes: RouteDef[] = [
   defineRoute({
@@ -67,7 +52,7 @@ export const spendingRoutes: RouteDef[] = [
   defineRoute({
     method: 'POST', url: '/api/v1/spending/imports', summary: 'Upload the Excel template filled in; runs as a job (poll GET /imports/:id); nothing is written when a row has a problem', tags,
     access: { permission: 'spending.write', scope: imports('import') }, multipart: true, successStatus: 202,
-    handler: async ({ ctx, actor, req }) => startImport(ctx, actor, await upload(req)),
+    handler: async ({ ctx, actor, req }) => startImport(ctx, actor, await readUpload(req)),
   }),
   defineRoute({
     method: 'GET', url: '/api/v1/spending/imports', summary: 'Expense imports (paged)', tags,

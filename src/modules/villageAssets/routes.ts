@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors';
 import { defineRoute, type RouteDef } from '../../platform/http/route';
+import { readUpload } from '../../platform/http/upload';
 import { XLSX_TYPE } from '../../platform/excel/sheets';
 import { uuid } from '../org/schema';
 import { villageAssetsHitCodes } from './hitCodes';
@@ -15,23 +16,12 @@ import { summaryService } from './summaryService';
 const tags = ['villageAssets'];
 const base = '/api/v1/village-assets';
 
-/** The upload: one `file` part plus the `villageId` field, in any order. */
+/** The upload: the file plus the `villageId` field. */
 async function upload(req: FastifyRequest): Promise<{ buffer: Buffer; fileName: string; villageId: string }> {
-  if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { issues: [{ field: 'file', key: 'field.required' }] });
-  let file: { buffer: Buffer; fileName: string } | null = null;
-  const fields: Record<string, string> = {};
-  for await (const part of req.parts()) {
-    if (part.type === 'file') {
-      if (part.fieldname !== 'file') { await part.toBuffer(); continue; }
-      file = { buffer: await part.toBuffer(), fileName: part.filename };
-    } else {
-      fields[part.fieldname] = String(part.value);
-    }
-  }
-  if (!file || file.buffer.length === 0) throw AppError.field('file', 'field.required');
+  const { buffer, fileName, fields } = await readUpload(req);
   const villageId = uuid.safeParse(fields.villageId);
   if (!villageId.success) throw AppError.field('body.villageId', fields.villageId ? 'field.invalid' : 'field.required');
-  return { ...file, villageId: villageId.data };
+  return { buffer, fileName, villageId: villageId.data };
 }
 
 export const villageAssetsRoutes: RouteDef[] = [
