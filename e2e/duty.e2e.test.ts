@@ -74,6 +74,9 @@ describe('the responsibility system from task to dashboard', () => {
     const quarter = `${now.getFullYear()}Q${Math.floor(now.getMonth() / 3) + 1}`;
     await page.getByTestId('meeting-quarter').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: quarter }).click();
+    // The choice shows in the field and its list has closed (a list still closing would take the save click).
+    await expect.poll(() => page.getByTestId('meeting-quarter').innerText()).toContain(quarter);
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
     await page.getByTestId('meeting-save').click();
     await page.getByTestId('meeting-reports').waitFor();
     expect((await e.ctx.db.selectFrom('duty_meetings').select('reviewed_quarter').executeTakeFirstOrThrow()).reviewed_quarter).toBe(quarter);
