@@ -42,14 +42,20 @@ describe('accountability decisions', () => {
     await page.getByTestId('decision-leader').check();
     await page.getByTestId('decision-reason').fill('对分管领域项目推进不力问题失察，严重影响项目进展');
     await page.getByTestId('decision-docno').fill(docNo);
+    // One list open at a time: each closes before the next opens (a closing list would take the next click).
+    const listsClosed = () => expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 }).toBe(0);
+    await listsClosed();
     await page.getByTestId('decision-basis-kind').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '专项治理发现问题' }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '专项治理发现问题' }).click();
+    await listsClosed();
     await page.getByTestId('basis-campaign').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await listsClosed();
     await page.getByTestId('basis-finding').click();
     const finding = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
     const findingText = (await finding.innerText()).split('：')[1];
     await finding.click();
+    await listsClosed();
     await page.getByTestId('decision-save').click();
     const error = drawer.locator('.ant-form-item-explain-error').filter({ hasText: '问责方式' });
     await error.waitFor();

@@ -70,10 +70,12 @@ describe('公开监督', () => {
     await page.getByTestId('check-new').click();
     await page.getByTestId('check-unit').click();
     await page.keyboard.type(village.name);
-    await page.locator('.ant-select-item-option').filter({ hasText: village.name }).first().click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: village.name }).first().click();
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 }).toBe(0);
     await page.getByTestId('check-inspector').fill('县纪委监委第一监督检查室 张某某');
     await page.getByTestId('check-result').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '假公开' }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '假公开' }).click();
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 }).toBe(0);
     await page.getByTestId('check-problem').fill('公开栏张贴内容与账目不符（浏览器测试）');
     const due = page.getByTestId('check-due');
     const input = (await due.evaluate((el) => el.tagName)) === 'INPUT' ? due : due.locator('input');
@@ -82,7 +84,7 @@ describe('公开监督', () => {
     await input.press('Enter');
     await page.getByTestId('check-save').click();
     await expect.poll(async () => (await e.ctx.db.selectFrom('disclosure_checks').select(['result', 'status', 'unit_id'])
-      .where('problem', '=', '公开栏张贴内容与账目不符（浏览器测试）').executeTakeFirst()) ?? null).toEqual({ result: 'fake', status: 'open', unit_id: village.id });
+      .where('problem', '=', '公开栏张贴内容与账目不符（浏览器测试）').executeTakeFirst()) ?? null, { timeout: 15_000 }).toEqual({ result: 'fake', status: 'open', unit_id: village.id });
     const listed = page.getByTestId('disclosure-checks').locator('tbody tr[data-row-key]').filter({ hasText: '公开栏张贴内容与账目不符（浏览器测试）' });
     await listed.waitFor();
     expect(await listed.getByTestId('check-status').getAttribute('data-status')).toBe('open');

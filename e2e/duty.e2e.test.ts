@@ -76,7 +76,7 @@ describe('the responsibility system from task to dashboard', () => {
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: quarter }).click();
     // The choice shows in the field and its list has closed (a list still closing would take the save click).
     await expect.poll(() => page.getByTestId('meeting-quarter').innerText()).toContain(quarter);
-    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 }).toBe(0);
     await page.getByTestId('meeting-save').click();
     await page.getByTestId('meeting-reports').waitFor();
     expect((await e.ctx.db.selectFrom('duty_meetings').select('reviewed_quarter').executeTakeFirstOrThrow()).reviewed_quarter).toBe(quarter);
