@@ -38,6 +38,8 @@ describe('penalty discretion', () => {
     await officers.press('Enter');
     await officers.fill('王建华');
     await officers.press('Enter');
+    // Both officers are tags before saving (two are required; a tag still being typed is not one).
+    for (const name of ['李明', '王建华']) await drawer.locator('.ant-select-selection-item', { hasText: name }).waitFor();
     await page.getByTestId('penalty-save').click();
     await drawer.waitFor({ state: 'hidden' });
 
@@ -49,7 +51,9 @@ describe('penalty discretion', () => {
     const saved = await e.ctx.db.selectFrom('penalty_decisions').select(['fine_amount', 'tier', 'officers']).where('doc_no', '=', docNo).executeTakeFirstOrThrow();
     expect({ fine: Number(saved.fine_amount), tier: saved.tier, officers: saved.officers }).toEqual({ fine: 4800, tier: 'ordinary', officers: ['李明', '王建华'] });
     await screenshot(page, 'penalty-flagged');
-    await page.keyboard.press('Escape');
+    // Close the detail drawer (its mask would take the menu click below).
+    await page.locator('.ant-drawer-open .ant-drawer-close').first().click();
+    await page.locator('.ant-drawer-mask').first().waitFor({ state: 'hidden' });
     const row = page.getByTestId('penalty-table').locator('tr').filter({ hasText: docNo });
     await row.waitFor();
     expect(await row.getByTestId('penalty-flags').innerText()).toContain('罚款超出裁量基准幅度');
