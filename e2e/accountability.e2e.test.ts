@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoAccountability } from '../src/modules/accountability/demo';
-import { screenshot, signInPage, startE2E, type E2E } from './harness';
+import { screenshot, signInPage, startE2E, type E2E, pick } from './harness';
 
 /**
  * 问责 in the browser: a case handler records a decision against a township leader. A form kept from the
@@ -30,12 +30,9 @@ describe('accountability decisions', () => {
     const drawer = page.getByTestId('decision-drawer');
     // Chosen for a party organisation first, then the target switched to a person: the form stays as chosen.
     await drawer.getByText('党组织（单位）', { exact: true }).click();
-    await page.getByTestId('decision-form').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: /^改组$/ }).click();
+    await pick(page, page.getByTestId('decision-form'), /^改组$/);
     await drawer.getByText('领导干部（个人）', { exact: true }).click();
-    await page.getByTestId('decision-official').click();
-    await page.keyboard.type(officialName);
-    await page.locator('.ant-select-item-option').filter({ hasText: officialName }).first().click();
+    await pick(page, page.getByTestId('decision-official'), officialName, true);
     await page.getByTestId('decision-leader').check();
     await page.getByTestId('decision-reason').fill('对分管领域项目推进不力问题失察，严重影响项目进展');
     await page.getByTestId('decision-docno').fill(docNo);
@@ -46,8 +43,7 @@ describe('accountability decisions', () => {
     expect((await e.ctx.db.selectFrom('accountability_decisions').select('id').execute()).length).toBe(before);
     await screenshot(page, 'accountability-refused');
 
-    await page.getByTestId('decision-form').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: /^诫勉$/ }).click();
+    await pick(page, page.getByTestId('decision-form'), /^诫勉$/);
     await page.getByTestId('decision-save').click();
     await drawer.waitFor({ state: 'hidden' });
     const row = page.getByTestId('decisions-table').locator('tr').filter({ hasText: docNo });

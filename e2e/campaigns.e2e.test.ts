@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoCampaigns } from '../src/modules/campaigns/demo';
-import { type E2E, screenshot, signInOn, startE2E } from './harness';
+import { type E2E, screenshot, signInOn, startE2E, pick } from './harness';
 
 /**
  * 专项治理 in the browser on the demo campaign: the county leader opens it (summary cards and charts), a township
@@ -55,8 +55,7 @@ describe('a special campaign from register to sign-off', () => {
     const { page } = e;
     await signIn(`t${township}`);
     await page.goto(`${e.baseUrl}/campaigns/${campaignId}`);
-    await page.getByTestId('finding-filter-status').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '正在整改' }).click();
+    await pick(page, page.getByTestId('finding-filter-status'), '正在整改');
     await row().waitFor();
     // Another township's findings are not listed here.
     const listed = await page.getByTestId('campaign-findings').locator('tbody tr[data-row-key]').evaluateAll((els) => els.map((el) => el.getAttribute('data-row-key')!));
@@ -69,8 +68,7 @@ describe('a special campaign from register to sign-off', () => {
     await page.getByTestId('finding-docno').fill('整改报告〔2026〕88号');
     await page.getByTestId('finding-step-ok').click();
     await expect.poll(async () => (await e.ctx.db.selectFrom('campaign_findings').select('status').where('id', '=', findingId).executeTakeFirstOrThrow()).status).toBe('rectified');
-    await page.getByTestId('finding-filter-status').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '已整改待销号' }).click();
+    await pick(page, page.getByTestId('finding-filter-status'), '已整改待销号');
     await expect.poll(() => row().getByTestId('finding-status').getAttribute('data-status')).toBe('rectified');
     // A township committee cannot sign off its own rectification.
     expect(await row().getByTestId('finding-signoff').count()).toBe(0);
@@ -104,8 +102,7 @@ describe('a special campaign from register to sign-off', () => {
     const { page } = e;
     await signIn('cdi');
     await page.goto(`${e.baseUrl}/campaigns/${campaignId}`);
-    await page.getByTestId('finding-filter-status').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '已整改待销号' }).click();
+    await pick(page, page.getByTestId('finding-filter-status'), '已整改待销号');
     await row().getByTestId('finding-signoff').click();
     await page.getByTestId('finding-step-ok').click();
     await expect.poll(async () => (await e.ctx.db.selectFrom('campaign_findings').select('status').where('id', '=', findingId).executeTakeFirstOrThrow()).status).toBe('signedOff');

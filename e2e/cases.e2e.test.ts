@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { todayInShanghai } from '../src/platform/calendar/dates';
-import { apiAs, screenshot, signInPage, startE2E, type E2E } from './harness';
+import { apiAs, pick, screenshot, signInPage, startE2E, type E2E } from './harness';
 
 /**
  * The case workflow in the browser, signed in as the demo case handler (审查调查室): a report becomes a clue, the
@@ -30,34 +30,6 @@ async function newOfficial(name: string) {
 }
 
 const userId = async (username: string) => (await e.ctx.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
-
-/**
- * Chooses an option of an antd Select or TreeSelect and checks the choice shows. Searchable ones are driven by the
- * keyboard (type, then Enter on the first match), which does not depend on where a dropdown is drawn; the others
- * by clicking the option in the dropdown that is open. A list re-rendering while options load can swallow a click,
- * hence the retry.
- */
-async function pick(page: Page, select: Locator, text: string, searchable = false) {
-  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-leave"])')
-    .locator('.ant-select-item-option, .ant-select-tree-node-content-wrapper').filter({ hasText: text }).filter({ visible: true }).first();
-  for (let attempt = 1; ; attempt++) {
-    if (searchable) {
-      await select.click();
-      await select.locator('input').first().fill(text);
-      await option.waitFor();
-      await page.keyboard.press('Enter');
-    } else {
-      if (!(await option.isVisible())) await select.click();
-      await option.click();
-    }
-    try {
-      await expect.poll(() => select.innerText(), { timeout: attempt < 3 ? 3_000 : 10_000 }).toContain(text);
-      return;
-    } catch (err) {
-      if (attempt >= 3) throw err;
-    }
-  }
-}
 
 beforeAll(async () => { e = await startE2E(); });
 afterAll(async () => { await e?.close(); });

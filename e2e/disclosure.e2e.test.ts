@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoDisclosure } from '../src/modules/disclosure/demo';
 import { quarterOf } from '../src/modules/disclosure/schedule';
 import { todayInShanghai } from '../src/platform/calendar/dates';
-import { screenshot, signInPage, startE2E, type E2E } from './harness';
+import { screenshot, signInPage, startE2E, type E2E, pick } from './harness';
 
 /**
  * 公开监督 in the browser on the demo data: a township committee records a village's 村务公开 for the latest quarter
@@ -68,14 +68,9 @@ describe('公开监督', () => {
     await page.getByTestId('menu-disclosure-checks').click();
     await page.getByTestId('disclosure-checks').locator('tbody tr[data-row-key]').first().waitFor();
     await page.getByTestId('check-new').click();
-    await page.getByTestId('check-unit').click();
-    await page.keyboard.type(village.name);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: village.name }).first().click();
-    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 }).toBe(0);
+    await pick(page, page.getByTestId('check-unit'), village.name, true);
     await page.getByTestId('check-inspector').fill('县纪委监委第一监督检查室 张某某');
-    await page.getByTestId('check-result').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '假公开' }).click();
-    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 }).toBe(0);
+    await pick(page, page.getByTestId('check-result'), '假公开');
     await page.getByTestId('check-problem').fill('公开栏张贴内容与账目不符（浏览器测试）');
     const due = page.getByTestId('check-due');
     const input = (await due.evaluate((el) => el.tagName)) === 'INPUT' ? due : due.locator('input');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2E, screenshot, signInOn, startE2E } from './harness';
+import { type E2E, screenshot, signInOn, startE2E, pick } from './harness';
 
 /**
  * 党风廉政建设责任制 in the browser: the county leader assigns a task to a township, the township committee records
@@ -72,8 +72,7 @@ describe('the responsibility system from task to dashboard', () => {
     // The quarter analysed defaults to the one before; this meeting analyses the current one.
     const now = new Date();
     const quarter = `${now.getFullYear()}Q${Math.floor(now.getMonth() / 3) + 1}`;
-    await page.getByTestId('meeting-quarter').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: quarter }).click();
+    await pick(page, page.getByTestId('meeting-quarter'), quarter);
     // The choice shows in the field and its list has closed (a list still closing would take the save click).
     await expect.poll(() => page.getByTestId('meeting-quarter').innerText()).toContain(quarter);
     await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 }).toBe(0);

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { buildWeb, webBuildNeeded } from '../src/cli/webBuild';
 import type { AppContext } from '../src/platform/context';
 import { buildApp } from '../src/platform/http/app';
@@ -69,4 +70,35 @@ export async function apiAs(e: E2E, username: string) {
     if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
     return res.json();
   };
+}
+
+/**
+ * Chooses an option of an antd Select or TreeSelect, checks the choice shows in the field and waits for its list to
+ * close (a list still closing would take the next click). Searchable ones are driven by the keyboard (type, then
+ * Enter on the first match), which does not depend on where a dropdown is drawn; the others by clicking the option
+ * in the dropdown that is open. A list re-rendering while options load can swallow a click, hence the retry.
+ */
+export async function pick(page: Page, select: Locator, text: string | RegExp, searchable = false): Promise<void> {
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-leave"])');
+  const option = open.locator('.ant-select-item-option, .ant-select-tree-node-content-wrapper')
+    .filter({ hasText: text }).filter({ visible: true }).first();
+  const shown = (value: string) => (typeof text === 'string' ? value.includes(text) : text.test(value.trim()));
+  for (let attempt = 1; ; attempt++) {
+    if (searchable && typeof text === 'string') {
+      await select.click();
+      await select.locator('input').first().fill(text);
+      await option.waitFor();
+      await page.keyboard.press('Enter');
+    } else {
+      if (!(await option.isVisible())) await select.click();
+      await option.click();
+    }
+    try {
+      await expect.poll(async () => shown(await select.innerText()), { timeout: attempt < 3 ? 3_000 : 10_000 }).toBe(true);
+      break;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
+  }
+  await expect.poll(() => open.filter({ visible: true }).count(), { timeout: 10_000 }).toBe(0);
 }

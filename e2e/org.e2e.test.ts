@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, startE2E, type E2E } from './harness';
+import { pick, screenshot, startE2E, type E2E } from './harness';
 
 let e: E2E;
 beforeAll(async () => { e = await startE2E(); });
@@ -41,12 +41,9 @@ describe('an administrator works with the organisation in the browser', () => {
     await page.getByTestId('official-create').click();
     await page.getByTestId('official-form-name').fill(name);
     await page.getByTestId('official-form-gender').getByText('男').click();
-    await page.getByTestId('official-form-unit').click();
-    await page.locator('.ant-select-tree').getByText('宜良县', { exact: true }).click();
-    await page.getByTestId('official-form-rank').click();
-    await page.locator('.ant-select-item-option').getByText('乡科级').click();
-    await page.getByTestId('official-form-managedBy').click();
-    await page.locator('.ant-select-item-option').getByText('县管', { exact: true }).click();
+    await pick(page, page.getByTestId('official-form-unit'), /^宜良县$/);
+    await pick(page, page.getByTestId('official-form-rank'), '乡科级');
+    await pick(page, page.getByTestId('official-form-managedBy'), /^县管$/);
     await page.getByTestId('official-form-submit').click();
     await page.locator('.ant-drawer-content').waitFor({ state: 'detached', timeout: 15_000 });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoPenalty } from '../src/modules/penaltyDiscretion/demo';
-import { screenshot, signInPage, startE2E, type E2E } from './harness';
+import { screenshot, signInPage, startE2E, type E2E, pick } from './harness';
 
 /**
  * 行政处罚自由裁量 in the browser: the market-regulation department records a fine above the 一般 band of its
@@ -28,10 +28,8 @@ describe('penalty discretion', () => {
     await page.getByTestId('penalty-docno').fill(docNo);
     await drawer.getByText('个人', { exact: true }).click();
     await page.getByTestId('penalty-party').fill('宜良县浏览器测试商店');
-    await page.getByTestId('penalty-item').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: 'SC-002' }).click();
-    await page.getByTestId('penalty-tier').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: /^一般$/ }).click();
+    await pick(page, page.getByTestId('penalty-item'), 'SC-002');
+    await pick(page, page.getByTestId('penalty-tier'), /^一般$/);
     await page.locator('input[data-testid="penalty-fine"], [data-testid="penalty-fine"] input').first().fill('4800');
     const officers = page.locator('input[data-testid="penalty-officers"], [data-testid="penalty-officers"] input').first();
     await officers.fill('李明');
@@ -60,8 +58,7 @@ describe('penalty discretion', () => {
 
     await page.getByTestId('menu-penalty-consistency').click();
     await page.getByTestId('penalty-rate-chart').locator('canvas').waitFor();
-    await page.getByTestId('penalty-item-select').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: 'SC-002' }).click();
+    await pick(page, page.getByTestId('penalty-item-select'), 'SC-002');
     await page.getByTestId('penalty-item-chart').locator('canvas').waitFor();
     await screenshot(page, 'penalty-consistency');
   });

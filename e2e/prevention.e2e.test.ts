@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoPrevention } from '../src/modules/prevention/demo';
-import { screenshot, signInPage, startE2E, type E2E } from './harness';
+import { screenshot, signInPage, startE2E, type E2E, pick } from './harness';
 
 /**
  * 预防腐败 in the browser on the demo register: the county leader records a rule and the dashboard's 预防腐败制度
@@ -33,8 +33,7 @@ describe('corruption prevention rules and risk points', () => {
     await page.getByTestId('rule-title').fill('关于规范村级小额工程项目管理的实施细则');
     await page.getByTestId('rule-docno').fill(docNo);
     await page.getByTestId('rule-issuer').fill('中共宜良县纪委');
-    await page.getByTestId('rule-area').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '工程建设' }).click();
+    await pick(page, page.getByTestId('rule-area'), '工程建设');
     await page.getByTestId('rule-save').click();
     const row = page.getByTestId('rules-table').locator('tr').filter({ hasText: docNo });
     await row.waitFor();
@@ -66,8 +65,7 @@ describe('corruption prevention rules and risk points', () => {
     await page.getByTestId('risk-add').click();
     await page.getByTestId('risk-post').fill('扶贫项目资金管理员');
     await page.getByTestId('risk-description').fill('项目资金拨付中可能虚报冒领、优亲厚友');
-    await page.getByTestId('risk-level-select').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: /^高$/ }).click();
+    await pick(page, page.getByTestId('risk-level-select'), /^高$/);
     await page.getByTestId('risk-measures').fill('资金拨付实行村、乡两级公示和双人审核');
     await page.getByTestId('risk-responsible').fill('李某某');
     await page.getByTestId('risk-save').click();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rootDir } from '../src/platform/version';
-import { screenshot, startE2E, type E2E } from './harness';
+import { screenshot, startE2E, type E2E, pick } from './harness';
 
 /**
  * Red-flag screening in the browser, signed in as the demo case handler (审查调查室, risk.import + risk.decide +
@@ -87,8 +87,7 @@ describe('a case handler screens a rigged tender and hands the flag over as a cl
   it('finds the shared-phone hit by its indicator and opens the tender with its bids chart and flag', async () => {
     const { page } = e;
     await page.getByTestId('menu-risk-hits').click();
-    await page.getByTestId('risk-filter-code').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '不同投标人联系电话相同' }).click();
+    await pick(page, page.getByTestId('risk-filter-code'), '不同投标人联系电话相同');
     await expect.poll(() => page.url()).toContain('code=SHARED_PHONE');
     // The filtered list replaces the unfiltered one (which also holds the prepayment flag) once it arrives.
     const codes = () => page.getByTestId('risk-hits').locator('[data-testid="risk-hit-code"]').evaluateAll((els) => els.map((x) => x.getAttribute('data-code')));
@@ -155,8 +154,7 @@ describe('a case handler screens a rigged tender and hands the flag over as a cl
     await expect.poll(() => rows.allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('已转线索'), expect.stringContaining('已排除')]));
     await screenshot(page, 'risk-hits');
     // The buyer is a township: its hits are found under that township.
-    await page.getByTestId('risk-filter-township').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: township.name }).click();
+    await pick(page, page.getByTestId('risk-filter-township'), township.name);
     await expect.poll(() => page.url()).toContain('township=530125102');
     await expect.poll(() => rows.count()).toBe(2);
   });
@@ -169,8 +167,7 @@ describe('a case handler screens a rigged tender and hands the flag over as a cl
     await page.getByTestId('risk-network-show').click();
     await page.getByTestId('risk-network-chart').locator('canvas').first().waitFor();
     await expect.poll(() => page.getByTestId('risk-network-stats').innerText()).toMatch(/^4 家企业，6 条共同投标关系，[1-9]\d* 条信息相同关系$/);
-    await page.getByTestId('risk-network-pick').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '滇中市政工程有限公司' }).click();
+    await pick(page, page.getByTestId('risk-network-pick'), '滇中市政工程有限公司');
     await expect.poll(() => page.getByTestId('risk-network-tenders').innerText()).toContain(title);
     await screenshot(page, 'risk-network');
   });
