@@ -4,20 +4,8 @@ import { verifyAuditChain } from '../../platform/audit/verify';
 import { todayInShanghai } from '../../platform/calendar';
 import type { AppContext } from '../../platform/context';
 import { intakeService } from './intakeService';
-import { intakeToday } from './intakeInsert';
 import { receiptHash } from './receipts';
 import type { PublicReportInput } from './schema';
-
-describe('intake date', () => {
-  it('is the China date, also across midnight in China and when the clock goes back', () => {
-    const at = (iso: string) => Date.parse(iso);
-    for (const iso of ['2026-11-26T15:59:59.999Z', '2026-11-26T16:00:00.000Z', '2026-11-26T03:00:00Z', '2026-12-31T16:00:00Z', '2026-11-25T10:00:00Z']) {
-      expect(intakeToday(at(iso)), iso).toBe(todayInShanghai(new Date(at(iso))));
-    }
-    expect(intakeToday(at('2026-11-26T15:59:59.999Z'))).toBe('2026-11-26');
-    expect(intakeToday(at('2026-11-26T16:00:00.000Z'))).toBe('2026-11-27');
-  });
-});
 
 describe('one-statement public intake', () => {
   let ctx: AppContext;

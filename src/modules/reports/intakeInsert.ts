@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { AuditActor, AuditEntry } from '../../platform/audit/auditLog';
-import { todayInShanghai, type StatutoryCalendar } from '../../platform/calendar';
+import type { StatutoryCalendar } from '../../platform/calendar';
 import type { Config } from '../../platform/config';
 import type { DB } from '../../platform/db/schema';
 import type { StagedFile } from './attachments';
@@ -35,21 +35,6 @@ export interface PreparedReport {
   /** Column values of the `reports` row, all but `serial` (drawn from the sequence in the statement). */
   row: Record<string, unknown>;
   event: Record<string, unknown>;
-}
-
-/**
- * Today's date in China for a submission's received_on. Formatting it through Intl on every request is a
- * measurable share of the intake's CPU, so it is kept until the next midnight (UTC+8 all year: no DST).
- */
-const DAY_MS = 86_400_000;
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-let todayCache: { value: string; from: number; until: number } | null = null;
-export function intakeToday(now = Date.now()): string {
-  if (!todayCache || now < todayCache.from || now >= todayCache.until) {
-    const from = now - ((now + CHINA_OFFSET_MS) % DAY_MS);
-    todayCache = { value: todayInShanghai(new Date(now)), from, until: from + DAY_MS };
-  }
-  return todayCache.value;
 }
 
 // Every submission of a day has the same deadlines: computed once per calendar, day and identified-ness.

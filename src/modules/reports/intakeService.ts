@@ -10,7 +10,7 @@ import { unitInScope } from '../../platform/scope/dataScope';
 import { loadSuggester } from './classifierService';
 import { commitFiles, discardFiles, recoverStagedFiles, type StagedFile } from './attachments';
 import { checkDictionaryCode } from './dictionaries';
-import { executeInsert, intakeToday, prepareReport, type InsertExtras, type NewReport } from './intakeInsert';
+import { executeInsert, prepareReport, type InsertExtras, type NewReport } from './intakeInsert';
 import type { PublicReportInput, StaffReportInput } from './schema';
 
 export type { NewReport } from './intakeInsert';
@@ -98,7 +98,7 @@ export const intakeService = {
         countyCode, unitId, channel: 'online', kind: input.kind, title: input.title, content: input.content,
         townshipCode: input.townshipCode, villageCode: input.villageCode, accused: input.accused,
         reporter: input.anonymous ? null : { name: input.reporter!.name, citizenId: input.reporter!.citizenId, phone: input.reporter!.phone, address: input.reporter!.address },
-        receivedOn: intakeToday(), createdBy: null, suggestion: suggestFor(countyCode, input.title, input.content),
+        receivedOn: todayInShanghai(), createdBy: null, suggestion: suggestFor(countyCode, input.title, input.content),
       });
       await executeInsert(ctx.db, prepared, {
         files,

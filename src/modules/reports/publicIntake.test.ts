@@ -56,6 +56,8 @@ describe('public intake', () => {
     expect(download.statusCode).toBe(200);
     expect(download.headers['content-disposition']).toMatch(/^attachment;/);
     expect(download.headers['x-content-type-options']).toBe('nosniff');
+    // The download's own, stricter policy wins over the app-wide one: a file never runs as a page.
+    expect(download.headers['content-security-policy']).toBe("default-src 'none'; sandbox");
     expect(download.rawPayload.equals(PNG)).toBe(true);
 
     const status = await lookup(receipt);

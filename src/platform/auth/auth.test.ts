@@ -134,6 +134,12 @@ describe('authentication', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['x-frame-options']).toBeDefined();
+    // Also on answers that never reach a handler: an unknown API path and a refused request.
+    for (const other of [await t.app.inject({ method: 'GET', url: '/api/v1/no-such-thing' }), await t.app.inject({ method: 'GET', url: '/api/v1/org/units' })]) {
+      expect(other.statusCode).toBeGreaterThanOrEqual(400);
+      expect(other.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(other.headers['x-content-type-options']).toBe('nosniff');
+    }
   });
 
   it('rate-limits sign-in attempts per client address', async () => {

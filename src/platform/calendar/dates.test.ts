@@ -104,4 +104,14 @@ describe('todayInShanghai', () => {
     expect(todayInShanghai(new Date('2025-09-30T16:30:00Z'))).toBe('2025-10-01');
     expect(todayInShanghai(new Date('2025-09-30T15:59:59Z'))).toBe('2025-09-30');
   });
+
+  it('agrees with the time-zone database at every instant, also across midnight and in the summer-time years', () => {
+    const tzdb = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+    fc.assert(fc.property(fc.integer({ min: Date.UTC(1980, 0, 1), max: Date.UTC(2100, 0, 1) }), (t) => {
+      expect(todayInShanghai(new Date(t))).toBe(tzdb.format(new Date(t)));
+    }), { numRuns: 2000 });
+    for (const iso of ['2026-11-26T15:59:59.999Z', '2026-11-26T16:00:00.000Z', '2026-12-31T16:00:00Z', '1991-12-31T15:59:59Z', '1991-12-31T16:00:00Z', '1988-07-01T15:30:00Z']) {
+      expect(todayInShanghai(new Date(iso)), iso).toBe(tzdb.format(new Date(iso)));
+    }
+  });
 });

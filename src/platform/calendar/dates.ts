@@ -116,8 +116,15 @@ const shanghaiFormatter = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+// China has kept UTC+8 all year since 1992 (summer time ran 1986–1991), so from then on the civil date is plain
+// arithmetic. Intl's formatter costs tens of microseconds a call, a visible share of a public submission.
+const FIXED_OFFSET_FROM = Date.UTC(1992, 0, 1);
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
 /** Today's civil date in China, whatever TZ the server runs in. `now` is injectable for tests. */
 export function todayInShanghai(now: Date = new Date()): IsoDate {
+  const t = now.getTime();
+  if (t >= FIXED_OFFSET_FROM) return new Date(t + CHINA_OFFSET_MS).toISOString().slice(0, 10);
   const parts = shanghaiFormatter.formatToParts(now);
   const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;

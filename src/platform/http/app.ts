@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -15,6 +14,7 @@ import { rootDir, version } from '../version';
 import { errorHandler, renderError, requestLocale } from './errorHandler';
 import { buildOpenApi } from './openapi';
 import { registerRoutes } from './registerRoutes';
+import { registerSecurityHeaders } from './securityHeaders';
 
 export const webDir = path.join(rootDir, 'dist/web');
 
@@ -48,7 +48,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     for (const method of [r.method].flat()) mounted.push({ method: String(method), url: r.url, declared: r.config?.declared === true });
   });
   await app.register(cookie);
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"],
