@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { CompiledQuery, type Kysely } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 import type { AuditActor, AuditEntry } from '../../platform/audit/auditLog';
 import type { StatutoryCalendar } from '../../platform/calendar';
 import type { Config } from '../../platform/config';
+import { preparedQuery } from '../../platform/db/prepared';
 import type { DB } from '../../platform/db/schema';
 import type { StagedFile } from './attachments';
 import type { Channel, ReportKind, ReportsTable } from './db';
@@ -117,7 +118,7 @@ export function insertStatement(p: PreparedReport, extras: InsertExtras = {}): C
       + `${q.add(actor?.username ?? null)}, ${q.add(actor?.clientIp ?? null)}, ${q.add(entry.action)}, ${q.add(entry.objectType ?? null)}, ${q.add(entry.objectId ?? p.id)}, `
       + `(select jsonb_build_object('serial', serial) from r) || ${q.add(JSON.stringify(entry.detail ?? {}), '::jsonb')}))`);
   }
-  return CompiledQuery.raw(`with ${ctes.join(', ')} select id, serial from r`, q.values) as CompiledQuery<{ id: string; serial: string }>;
+  return preparedQuery(`with ${ctes.join(', ')} select id, serial from r`, q.values);
 }
 
 /** Run the statement on `db` (a pool: its own commit; a transaction: part of it). */

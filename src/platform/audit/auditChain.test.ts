@@ -132,4 +132,20 @@ describe('audit hash chain', () => {
     expect(s.rows[0]).toEqual({ n: 2000, seqs: 2000, lo: 1, hi: 2000, unlinked: 0 });
     expect(await verifyAuditChain(ctx.db)).toEqual({ ok: true, checked: 2000 });
   });
+
+  it('links through its indexes, never reading the whole log, even when the statistics still think it small', async () => {
+    // Linked history the statistics have not seen yet (no ANALYZE), then a fresh tail to link.
+    await sql`insert into audit_log (actor_name, action) select 'bulk', 'org.official.read' from generate_series(1, 5000)`.execute(ctx.db);
+    expect(await ctx.audit.linkPending()).toBe(5000);
+    await recordAndLink(0);
+    await sql`insert into audit_log (actor_name, action) select 'tail', 'org.official.read' from generate_series(1, 300)`.execute(ctx.db);
+    const seqScans = async () => {
+      await sql`select pg_stat_force_next_flush()`.execute(ctx.db);
+      return (await sql<{ n: number }>`select coalesce(seq_scan, 0)::int as n from pg_stat_user_tables where relname = 'audit_log'`.execute(ctx.db)).rows[0].n;
+    };
+    const before = await seqScans();
+    expect(await ctx.audit.linkPending()).toBe(300);
+    expect(await seqScans()).toBe(before);
+    expect(await verifyAuditChain(ctx.db)).toEqual({ ok: true, checked: 5300 });
+  });
 });

@@ -61,6 +61,9 @@ export class AuditLog {
     return this.db.transaction().execute(async (trx) => {
       const locked = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${LINK_LOCK}) as ok`.execute(trx);
       if (!locked.rows[0]?.ok) return 0;
+      // The linker only ever touches the unlinked tail through its indexes. While the log grows fast from a
+      // small size (a first busy hour), stale statistics made the planner scan the whole log every half second.
+      await sql`set local enable_seqscan = off`.execute(trx);
       const head = await trx.selectFrom('audit_log').select(['chain_seq', 'hash'])
         .where('chain_seq', 'is not', null).orderBy('chain_seq', 'desc').limit(1).executeTakeFirst();
       const rows = await sql<ChainedFields>`

@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pgliteDialect';
+import { usePreparedStatements } from './prepared';
 import type { DB } from './schema';
 
 export type Engine = 'pglite' | 'postgresql';
@@ -46,6 +47,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       process.stderr.write(`PostgreSQL connection lost (${(err as { code?: string }).code ?? err.message}); it will be replaced\n`);
     });
     pool.on('connect', (client) => {
+      usePreparedStatements(client);
       void client.query("set time zone 'Asia/Shanghai'");
     });
     // Parsers are per pool via the `types` option so other pg users in-process are unaffected.
