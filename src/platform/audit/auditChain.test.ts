@@ -148,4 +148,23 @@ describe('audit hash chain', () => {
     expect(await seqScans()).toBe(before);
     expect(await verifyAuditChain(ctx.db)).toEqual({ ok: true, checked: 5300 });
   });
+
+  it('links in the background once started, coming back soon while entries keep arriving, and stops', async () => {
+    const log = new AuditLog(ctx.db, ctx.audit.algorithm);
+    const unlinked = async () => (await sql<{ n: number }>`select count(*)::int as n from audit_log where chain_seq is null`.execute(ctx.db)).rows[0].n;
+    log.start(300, 20);
+    try {
+      for (let round = 0; round < 5; round++) {
+        await ctx.audit.record(ctx.db, null, { action: 'org.official.read', objectId: String(round) });
+        await sleep(60);
+      }
+      await expect.poll(unlinked, { timeout: 5_000 }).toBe(0);
+    } finally {
+      await log.stop();
+    }
+    await ctx.audit.record(ctx.db, null, { action: 'org.official.read', objectId: 'after stop' });
+    await sleep(400);
+    expect(await unlinked()).toBe(1);
+    expect(await verifyAuditChain(ctx.db)).toMatchObject({ ok: true });
+  });
 });
