@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoAccountability } from '../src/modules/accountability/demo';
-import { screenshot, signInPage, startE2E, type E2E, pick } from './harness';
+import { createDemoCampaigns } from '../src/modules/campaigns/demo';
+import { firstOptionText, pick, screenshot, signInPage, startE2E, type E2E } from './harness';
 
 /**
  * 问责 in the browser: a case handler records a decision against a township leader. A form kept from the
- * organisation list (改组) is refused on 问责方式 with the reason; with 诫勉 the decision is recorded and listed.
+ * organisation list (改组) is refused on 问责方式 with the reason; with 诫勉 the decision is recorded and listed, its
+ * basis a campaign finding picked by campaign and problem.
  */
 let e: E2E;
 let officialName = '';
@@ -12,6 +14,7 @@ const docNo = `宜纪发〔${new Date().getFullYear()}〕99号`;
 
 beforeAll(async () => {
   e = await startE2E();
+  await createDemoCampaigns(e.ctx.db, '530125');
   await createDemoAccountability(e.ctx.db, '530125');
   const o = await e.ctx.db.selectFrom('officials as o').innerJoin('units as u', 'u.id', 'o.unit_id').select('o.name')
     .where('u.code', '=', '530125103').where('o.post', '=', '党委委员、纪委书记').executeTakeFirstOrThrow();
@@ -36,6 +39,12 @@ describe('accountability decisions', () => {
     await page.getByTestId('decision-leader').check();
     await page.getByTestId('decision-reason').fill('对分管领域项目推进不力问题失察，严重影响项目进展');
     await page.getByTestId('decision-docno').fill(docNo);
+    await pick(page, page.getByTestId('decision-basis-kind'), '专项治理发现问题');
+    await pick(page, page.getByTestId('basis-campaign'), await firstOptionText(page, page.getByTestId('basis-campaign')));
+    const findingLabel = await firstOptionText(page, page.getByTestId('basis-finding'));
+    await pick(page, page.getByTestId('basis-finding'), findingLabel);
+    // Everything chosen so far is still chosen (a picker appearing must not reset the form).
+    expect(await page.getByTestId('decision-form').innerText()).toContain('改组');
     await page.getByTestId('decision-save').click();
     const error = drawer.locator('.ant-form-item-explain-error').filter({ hasText: '问责方式' });
     await error.waitFor();
@@ -52,6 +61,9 @@ describe('accountability decisions', () => {
     expect(await row.getByTestId('decision-form-tag').innerText()).toBe('诫勉');
     const saved = await e.ctx.db.selectFrom('accountability_decisions').select(['form', 'target_type', 'leader_responsibility']).where('doc_no', '=', docNo).executeTakeFirstOrThrow();
     expect(saved).toEqual({ form: 'admonition', target_type: 'person', leader_responsibility: true });
+    const basis = await e.ctx.db.selectFrom('accountability_decisions as d').innerJoin('campaign_findings as f', 'f.id', 'd.basis_finding_id')
+      .select('f.description').where('d.doc_no', '=', docNo).executeTakeFirstOrThrow();
+    expect(findingLabel).toContain(basis.description);
 
     await row.getByTestId('decision-view').click();
     await expect.poll(() => page.getByTestId('decision-detail').innerText()).toContain('领导责任');

@@ -78,8 +78,18 @@ export async function apiAs(e: E2E, username: string) {
  * Enter on the first match), which does not depend on where a dropdown is drawn; the others by clicking the option
  * in the dropdown that is open. A list re-rendering while options load can swallow a click, hence the retry.
  */
+const openDropdowns = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-leave"])');
+
+/** Opens a Select and reads its first option (for lists whose entries a test does not know in advance). */
+export async function firstOptionText(page: Page, select: Locator): Promise<string> {
+  await select.click();
+  const option = openDropdowns(page).locator('.ant-select-item-option').filter({ visible: true }).first();
+  await option.waitFor();
+  return (await option.innerText()).trim();
+}
+
 export async function pick(page: Page, select: Locator, text: string | RegExp, searchable = false): Promise<void> {
-  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-leave"])');
+  const open = openDropdowns(page);
   const option = open.locator('.ant-select-item-option, .ant-select-tree-node-content-wrapper')
     .filter({ hasText: text }).filter({ visible: true }).first();
   const shown = (value: string) => (typeof text === 'string' ? value.includes(text) : text.test(value.trim()));

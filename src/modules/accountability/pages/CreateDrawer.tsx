@@ -5,6 +5,7 @@ import { useAuth } from '../../../web/auth/AuthContext';
 import { UnitTreeSelect } from '../../../web/components/UnitTreeSelect';
 import { useLocale, useT, type MessageKey } from '../../../web/i18n';
 import { OfficialSelect, useServerErrors } from '../../cases/pages/formKit';
+import { CasePicker, FindingPicker } from './BasisPickers';
 import { accountabilityApi, accountabilityKeys, type AccountabilityForm, type BasisKind, type TargetType } from './api';
 
 interface Values {
@@ -85,10 +86,10 @@ export function CreateDrawer({ open, onClose }: { open: boolean; onClose: () => 
           <Input.TextArea rows={3} maxLength={2000} data-testid="decision-reason" />
         </Form.Item>
         <Form.Item name="basisKind" label={t('accountability.ui.basisKind')}>
-          <Select allowClear options={(['case', 'finding', 'text'] as const).map((k) => ({ value: k, label: t(`accountability.ui.basis.${k}` as MessageKey) }))} />
+          <Select allowClear data-testid="decision-basis-kind" options={(['case', 'finding', 'text'] as const).map((k) => ({ value: k, label: t(`accountability.ui.basis.${k}` as MessageKey) }))} />
         </Form.Item>
-        {basisKind === 'case' && <Form.Item name="basisCaseId" label={t('accountability.ui.basisCaseId')}><Input /></Form.Item>}
-        {basisKind === 'finding' && <Form.Item name="basisFindingId" label={t('accountability.ui.basisFindingId')}><Input /></Form.Item>}
+        {basisKind === 'case' && <Form.Item name="basisCaseId" label={t('accountability.ui.basisCaseId')}><CasePicker /></Form.Item>}
+        {basisKind === 'finding' && <Form.Item name="basisFindingId" label={t('accountability.ui.basisFindingId')}><FindingPicker /></Form.Item>}
         {basisKind === 'text' && <Form.Item name="basisText" label={t('accountability.ui.basisText')}><Input maxLength={500} /></Form.Item>}
         <Form.Item name="decidedByUnitId" label={t('accountability.ui.decidedBy')} rules={[{ required: true, message: t('common.required') }]}><UnitTreeSelect /></Form.Item>
         <Form.Item name="decidedOn" label={t('accountability.ui.decidedOn')} rules={[{ required: true, message: t('common.required') }]}><DatePicker /></Form.Item>
