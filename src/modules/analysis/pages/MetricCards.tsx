@@ -3,7 +3,7 @@ import { hasMessage, useLocale, useT } from '../../../web/i18n';
 import { isAvailable, type CatalogueItem, type Metric } from './api';
 import type { DrillTarget } from './DrillDownDrawer';
 
-const moduleOrder = ['reports', 'cases', 'campaigns', 'duty', 'disclosure', 'prevention', 'accountability', 'risk', 'org'];
+export const moduleOrder = ['reports', 'cases', 'campaigns', 'duty', 'disclosure', 'prevention', 'accountability', 'risk', 'spending', 'penaltyDiscretion', 'villageAssets', 'resources', 'org'];
 
 /** Metric keys grouped by the module that owns them, in the order the speech takes them up. */
 export function groupByModule(keys: string[], catalogue: CatalogueItem[]): Array<[string, string[]]> {

@@ -6,6 +6,7 @@ export const penaltyEn: Record<keyof typeof penaltyZh, string> = {
   'menu.penaltyDecisions': 'Penalty decisions',
   'menu.penaltyBenchmarks': 'Discretion benchmarks',
   'menu.penaltyConsistency': 'Discretion consistency',
+  'analysis.module.penaltyDiscretion': 'Penalty discretion',
   'permGroup.penaltyDiscretion': 'Administrative penalty discretion',
   'penalty.ui.decisions': 'Administrative penalty decisions',
   'penalty.ui.new': 'Record a decision',

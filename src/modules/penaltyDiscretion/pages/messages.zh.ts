@@ -4,6 +4,7 @@ export const penaltyZh = {
   'menu.penaltyDecisions': '行政处罚决定',
   'menu.penaltyBenchmarks': '裁量基准',
   'menu.penaltyConsistency': '裁量一致性',
+  'analysis.module.penaltyDiscretion': '行政处罚裁量',
   'permGroup.penaltyDiscretion': '行政处罚自由裁量',
   'penalty.ui.decisions': '行政处罚决定',
   'penalty.ui.new': '登记处罚决定',
