@@ -7,7 +7,7 @@ import { uuid } from '../org/schema';
 import { villageAssetsHitCodes } from './hitCodes';
 import { getBatch, startImport } from './importService';
 import { ledgerService } from './ledgerService';
-import { entryCreate, idParams, ledgerQuery, summaryQuery, thresholdsBody } from './schema';
+import { contractCreate, disposalCreate, entryCreate, idParams, ledgerQuery, summaryQuery, thresholdsBody } from './schema';
 import { screenCounty } from './screeningService';
 import { loadThresholds, saveThresholds, thresholdBasis } from './settings';
 import { buildTemplate } from './sheets';
@@ -46,9 +46,19 @@ export const villageAssetsRoutes: RouteDef[] = [
     handler: async ({ ctx, actor, query }) => ledgerService.contracts(ctx.db, actor, query),
   }),
   defineRoute({
+    method: 'POST', url: `${base}/contracts`, summary: 'Record one contract of a village (form entry; the import\'s rules, the number unique in the village); the county is screened again', tags,
+    successStatus: 201, access: { permission: 'villageAssets.write', scope: { resource: 'villageContracts', op: 'create' } }, body: contractCreate,
+    handler: async ({ ctx, actor, body }) => ledgerService.createContract(ctx, actor, body),
+  }),
+  defineRoute({
     method: 'GET', url: `${base}/disposals`, summary: 'A village\'s asset disposals, paged', tags,
     access: { permission: 'villageAssets.read', scope: { resource: 'villageDisposals', op: 'list' } }, query: ledgerQuery,
     handler: async ({ ctx, actor, query }) => ledgerService.disposals(ctx.db, actor, query),
+  }),
+  defineRoute({
+    method: 'POST', url: `${base}/disposals`, summary: 'Record one asset disposal of a village (form entry; the import\'s rules); the county is screened again', tags,
+    successStatus: 201, access: { permission: 'villageAssets.write', scope: { resource: 'villageDisposals', op: 'create' } }, body: disposalCreate,
+    handler: async ({ ctx, actor, body }) => ledgerService.createDisposal(ctx, actor, body),
   }),
   defineRoute({
     method: 'GET', url: `${base}/imports/template.xlsx`, summary: 'Excel template of a village ledger (资金收支/合同/资产处置)', tags,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDate, optText, pageFields, text } from '../../platform/http/fields';
 import { uuid } from '../org/schema';
-import { directions, fundCategories, paymentMethods } from './db';
+import { areaUnits, awardMethods, directions, fundCategories, objectTypes, paymentMethods } from './db';
 import { decisionMeetings } from './words';
 
 /** Input schemas of the village assets API; strict, so unknown fields are refused and named. */
@@ -18,6 +18,9 @@ export const ledgerQuery = z.strictObject({
 export const summaryQuery = z.strictObject({ year: z.coerce.number().int().min(1990).max(2100).optional() });
 
 const amount = z.number().positive().max(1e11).multipleOf(0.01);
+/** Zero allowed: a rent-free contract, an asset handed over for nothing (the import accepts both; a rule judges them). */
+const money = z.number().min(0).max(1e11).multipleOf(0.01);
+const decision = { decisionDate: isoDate.optional(), decisionMeeting: z.enum(decisionMeetings).optional() };
 
 export const entryCreate = z.strictObject({
   villageId: uuid,
@@ -34,6 +37,37 @@ export const entryCreate = z.strictObject({
   decisionDate: isoDate.optional(),
   decisionMeeting: z.enum(decisionMeetings).optional(),
   published: z.boolean().default(false),
+});
+
+/** One contract (发包/租赁) by form; the same rules as the import's 合同 sheet (end after start, number unique in the village). */
+export const contractCreate = z.strictObject({
+  villageId: uuid,
+  contractNo: text(60),
+  objectType: z.enum(objectTypes),
+  objectName: text(200),
+  area: amount,
+  areaUnit: z.enum(areaUnits),
+  counterparty: text(200),
+  startOn: isoDate,
+  endOn: isoDate,
+  annualRent: money,
+  awardMethod: z.enum(awardMethods),
+  ...decision,
+});
+
+/**
+ * One asset disposal by form; the same rules as the import's 资产处置 sheet. Buyer and method carry the module's
+ * prefix because field labels are shared by every module and `buyer`/`method` name other things elsewhere.
+ */
+export const disposalCreate = z.strictObject({
+  villageId: uuid,
+  assetName: text(200),
+  disposedOn: isoDate,
+  appraisedValue: amount,
+  salePrice: money,
+  disposalBuyer: text(200),
+  disposalMethod: z.enum(awardMethods),
+  ...decision,
 });
 
 const n = (min: number, max: number) => z.number().min(min).max(max);

@@ -7,22 +7,25 @@ import { useAuth } from '../../../web/auth/AuthContext';
 import { PageHeader } from '../../../web/components/PageHeader';
 import { useT } from '../../../web/i18n';
 import { villageApi, villageKeys, type LedgerTab } from './api';
+import { ContractDrawer } from './ContractDrawer';
+import { DisposalDrawer } from './DisposalDrawer';
 import { EntryDrawer } from './EntryDrawer';
 import { ImportPanel } from './ImportPanel';
 import { LedgerTable } from './LedgerTables';
 
 const tabs: LedgerTab[] = ['funds', 'contracts', 'disposals'];
+const addLabels = { funds: 'villageAssets.ui.addEntry', contracts: 'villageAssets.ui.addContract', disposals: 'villageAssets.ui.addDisposal' } as const satisfies Record<LedgerTab, string>;
 
 /**
  * 三资台账: choose a township and one of its villages, then the village's fund ledger, contracts and disposals in
- * tabs, with the import and form entry. A flag's evidence links here with `village`, `tab` and `ids`: the table then
- * shows just those rows until "show all".
+ * tabs, with the import and form entry (登记 opens the form of the tab shown). A flag's evidence links here with
+ * `village`, `tab` and `ids`: the table then shows just those rows until "show all".
  */
 export default function LedgerPage() {
   const t = useT();
   const { can } = useAuth();
   const [params, setParams] = useSearchParams();
-  const [adding, setAdding] = useState(false);
+  const [adding, setAdding] = useState<LedgerTab | null>(null);
   const villages = useQuery({ queryKey: villageKeys.villages, queryFn: villageApi.villages, staleTime: 60_000 });
   const towns = villages.data?.townships ?? [];
   const villageId = params.get('village') ?? '';
@@ -42,7 +45,7 @@ export default function LedgerPage() {
       <PageHeader title={t('menu.villageLedger')} crumbs={[t('menu.group.villageAssets')]} extra={village && (
         <>
           <Link to={`/risk/hits?domain=villageAssets&unit=${village.code}`}><Button icon={<AlertOutlined />} data-testid="village-flags">{t('villageAssets.ui.flags')}</Button></Link>
-          {can('villageAssets.write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="village-entry-new">{t('villageAssets.ui.addEntry')}</Button>}
+          {can('villageAssets.write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(tab)} data-testid="village-entry-new">{t(addLabels[tab])}</Button>}
         </>
       )} />
       <Card size="small" style={{ marginBottom: 16 }}>
@@ -65,7 +68,9 @@ export default function LedgerPage() {
           )}
           <Tabs activeKey={tab} onChange={(k) => set({ tab: k, ids: undefined })} data-testid="village-tabs"
             items={tabs.map((k) => ({ key: k, label: t(`villageAssets.ui.tab.${k}`), children: tab === k && <LedgerTable key={`${villageId}-${ids ?? ''}`} tab={k} villageId={villageId} ids={ids} /> }))} />
-          <EntryDrawer villageId={villageId} open={adding} onClose={() => setAdding(false)} />
+          <EntryDrawer villageId={villageId} open={adding === 'funds'} onClose={() => setAdding(null)} />
+          <ContractDrawer villageId={villageId} open={adding === 'contracts'} onClose={() => setAdding(null)} />
+          <DisposalDrawer villageId={villageId} open={adding === 'disposals'} onClose={() => setAdding(null)} />
         </Card>
       )}
     </>

@@ -7,7 +7,9 @@ export type PaymentMethod = 'cash' | 'transfer';
 export type FundCategory = 'works' | 'office' | 'subsidy' | 'reception' | 'labour' | 'other';
 export type ObjectType = 'land' | 'pond' | 'forest' | 'building' | 'shop';
 export type AwardMethod = 'bidding' | 'negotiation';
+export type AreaUnit = 'mu' | 'sqm';
 export const fundCategories: FundCategory[] = ['works', 'office', 'subsidy', 'reception', 'labour', 'other'];
+export const objectTypes: ObjectType[] = ['land', 'pond', 'forest', 'building', 'shop'];
 export const decisionMeetings = ['村民会议', '村民代表会议', '党员大会', '村两委会议'] as const;
 export type LedgerTab = 'funds' | 'contracts' | 'disposals';
 
@@ -18,7 +20,7 @@ export interface Entry {
   category: FundCategory; summary: string | null; handledBy: string | null; approvedBy: string | null; decisionDate: string | null; decisionMeeting: string | null; published: boolean;
 }
 export interface Contract {
-  id: string; contractNo: string; objectType: ObjectType; objectName: string; area: number; areaUnit: 'mu' | 'sqm'; counterparty: string; startOn: string; endOn: string;
+  id: string; contractNo: string; objectType: ObjectType; objectName: string; area: number; areaUnit: AreaUnit; counterparty: string; startOn: string; endOn: string;
   annualRent: number; awardMethod: AwardMethod; decisionDate: string | null; decisionMeeting: string | null;
 }
 export interface Disposal {
@@ -27,6 +29,14 @@ export interface Disposal {
 export interface EntryInput {
   villageId: string; entryDate: string; voucherNo: string; direction: Direction; amount: number; counterparty: string; paymentMethod: PaymentMethod; fundCategory: FundCategory;
   entrySummary?: string; handledBy?: string; approvedBy?: string; decisionDate?: string; decisionMeeting?: string; published: boolean;
+}
+interface DecisionInput { decisionDate?: string; decisionMeeting?: string }
+export interface ContractInput extends DecisionInput {
+  villageId: string; contractNo: string; objectType: ObjectType; objectName: string; area: number; areaUnit: AreaUnit; counterparty: string; startOn: string; endOn: string;
+  annualRent: number; awardMethod: AwardMethod;
+}
+export interface DisposalInput extends DecisionInput {
+  villageId: string; assetName: string; disposedOn: string; appraisedValue: number; salePrice: number; disposalBuyer: string; disposalMethod: AwardMethod;
 }
 export interface ImportBatch {
   id: string; fileName: string; status: 'running' | 'done' | 'failed'; phase: 'parse' | 'write' | 'screen' | 'done'; total: number; processed: number;
@@ -56,6 +66,8 @@ export const villageApi = {
   villages: () => api.get<{ townships: Township[] }>('/village-assets/villages'),
   ledger: <T>(tab: LedgerTab, q: LedgerQuery) => api.get<ListPage<T>>(paths[tab], { ...q }),
   createEntry: (body: EntryInput) => api.post<Entry & { hits: number }>('/village-assets/entries', body),
+  createContract: (body: ContractInput) => api.post<Contract & { hits: number }>('/village-assets/contracts', body),
+  createDisposal: (body: DisposalInput) => api.post<Disposal & { hits: number }>('/village-assets/disposals', body),
   upload: (file: File, villageId: string) => {
     const fd = new FormData();
     fd.append('villageId', villageId);

@@ -35,7 +35,9 @@ const listed = (path: string, idKey: string): ScopeFixture => ({
     return ok(r) && r.json().items.some((i: { id: string }) => i.id === rec[idKey]);
   },
 });
-const countRows = async (t: TestApp, rec: Record<string, string>) => (await t.ctx.db.selectFrom('village_fund_entries').select('id').where('unit_id', '=', rec.villageId).execute()).length;
+const rowsOf = (table: 'village_fund_entries' | 'village_contracts' | 'village_disposals') => async (t: TestApp, rec: Record<string, string>) =>
+  (await t.ctx.db.selectFrom(table).select('id').where('unit_id', '=', rec.villageId).execute()).length;
+const countRows = rowsOf('village_fund_entries');
 
 export const scopeFixtures: Record<string, Partial<Record<ScopedOp, ScopeFixture>>> = {
   villageUnits: {
@@ -55,8 +57,23 @@ export const scopeFixtures: Record<string, Partial<Record<ScopedOp, ScopeFixture
         villageId: rec.villageId, entryDate: '2026-02-02', voucherNo: `范围新${++seq}`, direction: 'expense', amount: 100, counterparty: '范围测试', paymentMethod: 'transfer', fundCategory: 'office' } })),
     },
   },
-  villageContracts: { list: listed('contracts', 'contractId') },
-  villageDisposals: { list: listed('disposals', 'disposalId') },
+  villageContracts: {
+    list: listed('contracts', 'contractId'),
+    create: {
+      setup: booksIn, snapshot: rowsOf('village_contracts'),
+      reaches: async (inject, rec) => ok(await inject({ method: 'POST', url: '/api/v1/village-assets/contracts', payload: {
+        villageId: rec.villageId, contractNo: `范围新${++seq}`, objectType: 'pond', objectName: '东塘', area: 5, areaUnit: 'mu', counterparty: '范围测试', startOn: '2026-01-01',
+        endOn: '2029-01-01', annualRent: 1200, awardMethod: 'bidding' } })),
+    },
+  },
+  villageDisposals: {
+    list: listed('disposals', 'disposalId'),
+    create: {
+      setup: booksIn, snapshot: rowsOf('village_disposals'),
+      reaches: async (inject, rec) => ok(await inject({ method: 'POST', url: '/api/v1/village-assets/disposals', payload: {
+        villageId: rec.villageId, assetName: '旧水泵', disposedOn: '2026-02-02', appraisedValue: 800, salePrice: 780, disposalBuyer: '范围测试', disposalMethod: 'bidding' } })),
+    },
+  },
   villageImports: {
     import: {
       setup: booksIn, snapshot: countRows,
