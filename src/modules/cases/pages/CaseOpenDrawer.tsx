@@ -13,6 +13,7 @@ import type { caseOpen } from '../schema';
 import { OfficialSelect, StaffSelect, todayIso, useServerErrors, type OfficialOption } from './formKit';
 import { ruleLabel } from './labels';
 import { caseTypeTree, useCaseTypes } from './caseTypeOptions';
+import { DateInput } from '../../../web/components/DateInput';
 
 export interface ClueForCase {
   id: string; serial: string; title: string; summary: string | null; unit_id: string;
@@ -73,7 +74,7 @@ export function CaseOpenDrawer({ open, clue, onClose }: { open: boolean; clue: C
           <Col span={12}><Form.Item name="unitId" label={t('cases.ui.handlingUnit')} rules={[{ required: true }]}><UnitTreeSelect /></Form.Item></Col>
         </Row>
         <Row gutter={12}>
-          <Col span={6}><Form.Item name="openedOn" label={t('cases.ui.openedOn')} rules={[{ required: true }]}><Input type="date" /></Form.Item></Col>
+          <Col span={6}><Form.Item name="openedOn" label={t('cases.ui.openedOn')} rules={[{ required: true }]}><DateInput /></Form.Item></Col>
           <Col span={9}><Form.Item name="approverId" label={t('cases.ui.approver')} rules={[{ required: true }]}><StaffSelect approves="approvesCases" data-testid="case-form-approver" /></Form.Item></Col>
           <Col span={9}><Form.Item name="higherApprovalRef" label={t('cases.ui.higherApprovalRef')} extra={t('cases.ui.higherApprovalHint')}><Input maxLength={100} /></Form.Item></Col>
         </Row>

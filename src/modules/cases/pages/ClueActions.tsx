@@ -11,6 +11,7 @@ import { ActionModal } from './ActionModal';
 import { CaseOpenDrawer, type ClueForCase } from './CaseOpenDrawer';
 import { StaffSelect, todayIso } from './formKit';
 import { ruleLabel } from './labels';
+import { DateInput } from '../../../web/components/DateInput';
 
 export interface ClueState extends ClueForCase { disposal: string | null; disposal_on: string | null; approvalLevel: string; outcome: string | null; inquiry_served_on: string | null; inquiry_replied_on: string | null }
 
@@ -48,7 +49,7 @@ export function ClueActions({ clue }: { clue: ClueState }) {
             <Form.Item name="opinion" label={t('cases.ui.opinionText')} rules={[{ required: true }]}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
             <Typography.Paragraph type="secondary">{t('cases.ui.approvalLevel')}：{t(`cases.ui.level.${clue.approvalLevel}` as MessageKey)}</Typography.Paragraph>
             <Row gutter={12}>
-              <Col span={10}><Form.Item name="decidedOn" label={t('cases.ui.decidedOn')} rules={[{ required: true }]}><Input type="date" /></Form.Item></Col>
+              <Col span={10}><Form.Item name="decidedOn" label={t('cases.ui.decidedOn')} rules={[{ required: true }]}><DateInput /></Form.Item></Col>
               <Col span={14}>
                 {higher
                   ? <Form.Item name="higherApprovalRef" label={t('cases.ui.higherApprovalRef')} rules={[{ required: true }]}><Input maxLength={100} /></Form.Item>
@@ -64,8 +65,8 @@ export function ClueActions({ clue }: { clue: ClueState }) {
         submit={(v) => api.post(`/cases/clues/${clue.id}/inquiry`, { servedOn: v.servedOn, repliedOn: v.repliedOn || undefined })}>
         {() => (
           <Row gutter={12}>
-            <Col span={12}><Form.Item name="servedOn" label={t('cases.ui.servedOn')} rules={[{ required: true }]}><Input type="date" /></Form.Item></Col>
-            <Col span={12}><Form.Item name="repliedOn" label={t('cases.ui.repliedOn')} extra={t('cases.ui.replyDueHint')}><Input type="date" /></Form.Item></Col>
+            <Col span={12}><Form.Item name="servedOn" label={t('cases.ui.servedOn')} rules={[{ required: true }]}><DateInput /></Form.Item></Col>
+            <Col span={12}><Form.Item name="repliedOn" label={t('cases.ui.repliedOn')} extra={t('cases.ui.replyDueHint')}><DateInput /></Form.Item></Col>
           </Row>
         )}
       </ActionModal>
@@ -89,7 +90,7 @@ export function ClueActions({ clue }: { clue: ClueState }) {
                 );
               }}
             </Form.Item>
-            <Form.Item name="concludedOn" label={t('cases.ui.concludedOn')} rules={[{ required: true }]}><Input type="date" /></Form.Item>
+            <Form.Item name="concludedOn" label={t('cases.ui.concludedOn')} rules={[{ required: true }]}><DateInput /></Form.Item>
           </>
         )}
       </ActionModal>

@@ -10,6 +10,7 @@ import { useT, type MessageKey } from '../../../web/i18n';
 import { sourceTypes } from '../db';
 import type { clueCreate } from '../schema';
 import { OfficialSelect, todayIso, useServerErrors, type OfficialOption } from './formKit';
+import { DateInput } from '../../../web/components/DateInput';
 
 type ClueInput = z.input<typeof clueCreate>;
 type Values = Omit<ClueInput, 'sources'> & { sources: Array<{ type: ClueInput['sources'][number]['type']; id?: string; note?: string }> };
@@ -62,7 +63,7 @@ export function ClueFormDrawer({ open, prefill, onClose, onCreated }: {
       <Form form={form} layout="vertical" onFinish={(v) => { errors.clear(); save.mutate(v); }}>
         <Form.Item name="title" label={t('cases.ui.title')} rules={[{ required: true }]}><Input maxLength={200} data-testid="clue-form-title" /></Form.Item>
         <Row gutter={12}>
-          <Col span={12}><Form.Item name="receivedOn" label={t('cases.ui.receivedOn')} rules={[{ required: true }]}><Input type="date" /></Form.Item></Col>
+          <Col span={12}><Form.Item name="receivedOn" label={t('cases.ui.receivedOn')} rules={[{ required: true }]}><DateInput /></Form.Item></Col>
           <Col span={12}><Form.Item name="unitId" label={t('cases.ui.handlingUnit')} rules={[{ required: true }]}><UnitTreeSelect /></Form.Item></Col>
         </Row>
         <Form.Item label={t('cases.ui.sources')} required>

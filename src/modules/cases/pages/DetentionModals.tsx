@@ -9,6 +9,7 @@ import type { CaseView } from './caseView';
 import { todayIso } from './formKit';
 import { ruleLabel } from './labels';
 import type { CaseMeasure } from './MeasuresCard';
+import { DateInput } from '../../../web/components/DateInput';
 
 /** 留置 beyond the ordinary steps: the special further extension (第四十八条) and the 24-hour notice (第五十条). */
 
@@ -57,7 +58,7 @@ export function SpecialExtendModal({ c, measure, onClose }: { c: CaseView; measu
         <>
           <Alert type="warning" style={{ marginBottom: 16 }} title={t('cases.ui.specialExtendRule')} description={`${t('cases.ui.dueOn')} ${measure?.due_on ?? ''}`} />
           <Row gutter={12}>
-            <Col span={10}><Form.Item name="approvedOn" label={t('cases.ui.approvedOn')} rules={[{ required: true }]}><Input type="date" /></Form.Item></Col>
+            <Col span={10}><Form.Item name="approvedOn" label={t('cases.ui.approvedOn')} rules={[{ required: true }]}><DateInput /></Form.Item></Col>
             <Col span={14}><Form.Item name="approvalRef" label={t('cases.ui.specialApprovalRef')} rules={[{ required: true }]}>
               <Input maxLength={100} data-testid="special-approval-ref" /></Form.Item></Col>
           </Row>

@@ -13,6 +13,7 @@ import type { CaseView } from './caseView';
 import { ExtensionHistory, NoticeModal, NoticeTag, SpecialExtendModal, chinaInstant } from './DetentionModals';
 import { StaffSelect, todayIso } from './formKit';
 import { ruleLabel } from './labels';
+import { DateInput } from '../../../web/components/DateInput';
 
 /** A measure as the case file returns it (caseFileParts.measuresOf). */
 export interface CaseMeasure {
@@ -120,7 +121,7 @@ function MeasureStartModal({ c, open, onClose }: { c: CaseView; open: boolean; o
             }}
           </Form.Item>
           <Row gutter={12}>
-            <Col span={12}><Form.Item name="startedOn" label={t('cases.ui.measureStartedOn')} rules={[{ required: true }]}><Input type="date" /></Form.Item></Col>
+            <Col span={12}><Form.Item name="startedOn" label={t('cases.ui.measureStartedOn')} rules={[{ required: true }]}><DateInput /></Form.Item></Col>
             <Col span={12}><Form.Item name="approverId" label={t('cases.ui.approver')}><StaffSelect approves="approvesCases" data-testid="measure-approver" /></Form.Item></Col>
           </Row>
           <Form.Item noStyle shouldUpdate={(a, b) => a.kind !== b.kind}>
@@ -152,7 +153,7 @@ function MeasureExtendModal({ c, measure, onClose }: { c: CaseView; measure: Cas
             approval: ext.approval, amount: ext.amount ?? t('cases.ui.asApproved'), unit: t(`cases.ui.unit.${ext.unit}` as MessageKey), times: ext.maxTimes ?? '∞',
           })} description={`${t('cases.ui.dueOn')} ${measure?.due_on ?? ''}`} />}
           <Row gutter={12}>
-            <Col span={10}><Form.Item name="approvedOn" label={t('cases.ui.approvedOn')} rules={[{ required: true }]}><Input type="date" /></Form.Item></Col>
+            <Col span={10}><Form.Item name="approvedOn" label={t('cases.ui.approvedOn')} rules={[{ required: true }]}><DateInput /></Form.Item></Col>
             <Col span={14}><Form.Item name="approvalRef" label={t('cases.ui.approvalRef')} rules={[{ required: true }]}><Input maxLength={100} /></Form.Item></Col>
             <Col span={10}><Form.Item name="amount" label={t('cases.ui.amount')}><InputNumber min={1} max={12} style={{ width: '100%' }} /></Form.Item></Col>
             <Col span={14}><Form.Item name="unit" label={t('cases.ui.unitOfTime')}>
@@ -174,7 +175,7 @@ function MeasureEndModal({ c, measure, onClose }: { c: CaseView; measure: CaseMe
       submit={(v) => api.post(`/cases/cases/${c.id}/measures/${measure!.id}/end`, { ...v, reason: v.reason || undefined })}>
       {() => (
         <>
-          <Form.Item name="endedOn" label={t('cases.ui.measureEndedOn')} rules={[{ required: true }]}><Input type="date" /></Form.Item>
+          <Form.Item name="endedOn" label={t('cases.ui.measureEndedOn')} rules={[{ required: true }]}><DateInput /></Form.Item>
           <Form.Item name="reason" label={t('cases.ui.reason')}><Input maxLength={500} /></Form.Item>
         </>
       )}

@@ -1,4 +1,4 @@
-import { App, Checkbox, Col, Form, Input, Radio, Row, Select } from 'antd';
+import { App, Checkbox, Col, Form, Radio, Row, Select } from 'antd';
 import { api } from '../../../web/api/client';
 import { useLocale, useT, type MessageKey } from '../../../web/i18n';
 import { organisationalMeasures, firstFormMeasures } from '../rules/fourForms';
@@ -8,6 +8,7 @@ import type { CaseSubject, CaseView } from './caseView';
 import { todayIso } from './formKit';
 import { SanctionFields, useSanctionKindOptions } from './SanctionFields';
 import { ruleLabel, sanctionLabel } from './labels';
+import { DateInput } from '../../../web/components/DateInput';
 
 const outcomeTypes = ['sanction', 'exempted', 'organisational', 'education', 'prosecutionTransfer', 'cleared'] as const;
 const criminalKinds = ['intentionalSentence', 'negligentOver3Years', 'negligentUpTo3Years', 'politicalRightsDeprived', 'fineOrNotProsecuted'] as const;
@@ -62,7 +63,7 @@ export function OutcomeModal({ c, subject, onClose }: { c: CaseView; subject: Ca
       {(form) => (
         <>
           <Row gutter={12}>
-            <Col span={8}><Form.Item name="decidedOn" label={t('cases.ui.decidedOn')} rules={[{ required: true }]}><Input type="date" /></Form.Item></Col>
+            <Col span={8}><Form.Item name="decidedOn" label={t('cases.ui.decidedOn')} rules={[{ required: true }]}><DateInput /></Form.Item></Col>
             <Col span={16}><Form.Item name="type" label={t('cases.ui.outcomeType')} rules={[{ required: true }]}>
               <Select options={outcomeTypes.map((o) => ({ value: o, label: t(`cases.ui.type.${o}` as MessageKey) }))} data-testid="outcome-type" />
             </Form.Item></Col>

@@ -10,6 +10,7 @@ import { ActionModal } from './ActionModal';
 import type { CaseDeadline, CaseView } from './caseView';
 import { caseTypeTree, useCaseTypes } from './caseTypeOptions';
 import { todayIso } from './formKit';
+import { DateInput } from '../../../web/components/DateInput';
 
 /** The office's time-limit table (built-in rules plus its overrides), for what an extension allows. */
 function useRuleTable() {
@@ -35,7 +36,7 @@ export function ExtensionModal({ c, deadline, onClose }: { c: CaseView; deadline
           })} description={rule?.source} />
             : rule && <Alert type="warning" style={{ marginBottom: 16 }} title={t('cases.ui.noExtension')} description={rule.source} />}
           <Row gutter={12}>
-            <Col span={10}><Form.Item name="approvedOn" label={t('cases.ui.approvedOn')} rules={[{ required: true }]}><Input type="date" /></Form.Item></Col>
+            <Col span={10}><Form.Item name="approvedOn" label={t('cases.ui.approvedOn')} rules={[{ required: true }]}><DateInput /></Form.Item></Col>
             <Col span={14}><Form.Item name="approvalRef" label={t('cases.ui.approvalRef')} rules={[{ required: true }]}><Input maxLength={100} /></Form.Item></Col>
             <Col span={10}><Form.Item name="amount" label={t('cases.ui.amount')}><InputNumber min={1} max={120} style={{ width: '100%' }} /></Form.Item></Col>
             <Col span={14}><Form.Item name="unit" label={t('cases.ui.unitOfTime')}>
@@ -54,7 +55,7 @@ export function FulfilModal({ c, deadline, onClose }: { c: CaseView; deadline: C
     <ActionModal<z.input<typeof fulfilBody>> open={!!deadline} title={`${t('cases.ui.fulfil')} · ${deadline ? (locale === 'en' ? deadline.labelEn : deadline.labelZh) : ''}`}
       onClose={onClose} testId="fulfil-form" fields={['on']} initial={{ on: todayIso() }}
       submit={(v) => api.post(`/cases/cases/${c.id}/deadlines/${deadline!.rule_key}/fulfilment`, v)}>
-      {() => <Form.Item name="on" label={t('cases.ui.fulfilledOn')} rules={[{ required: true }]}><Input type="date" /></Form.Item>}
+      {() => <Form.Item name="on" label={t('cases.ui.fulfilledOn')} rules={[{ required: true }]}><DateInput /></Form.Item>}
     </ActionModal>
   );
 }
@@ -116,7 +117,7 @@ export function RecoveryModal({ c, open, onClose }: { c: CaseView; open: boolean
         <Row gutter={12}>
           <Col span={12}><Form.Item name="amountFen" label={t('cases.ui.amountYuan')} rules={[{ required: true }]}>
             <InputNumber min={0.01} precision={2} step={1000} style={{ width: '100%' }} /></Form.Item></Col>
-          <Col span={12}><Form.Item name="recoveredOn" label={t('cases.ui.recoveredOn')} rules={[{ required: true }]}><Input type="date" /></Form.Item></Col>
+          <Col span={12}><Form.Item name="recoveredOn" label={t('cases.ui.recoveredOn')} rules={[{ required: true }]}><DateInput /></Form.Item></Col>
           <Col span={12}><Form.Item name="subjectId" label={t('cases.ui.name')}><Select allowClear options={c.subjects.map((s) => ({ value: s.id, label: s.name }))} /></Form.Item></Col>
           <Col span={12}><Form.Item name="note" label={t('cases.ui.note')}><Input maxLength={500} /></Form.Item></Col>
         </Row>

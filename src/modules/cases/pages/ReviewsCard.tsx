@@ -7,6 +7,7 @@ import type { CaseOutcome, CaseView } from './caseView';
 import { todayIso, useStaff } from './formKit';
 import { SanctionFields } from './SanctionFields';
 import { deadlineColor, ruleLabel, sanctionLabel } from './labels';
+import { DateInput } from '../../../web/components/DateInput';
 
 /** A 复审/复核 application as the case file returns it (caseFileParts.reviewsOf). */
 export interface CaseReview {
@@ -104,9 +105,9 @@ function ReviewApplyModal({ c, target, reviews, onClose }: {
         <>
         <Row gutter={12}>
           <Col span={8}><Form.Item name="decisionReceivedOn" label={t(target?.level === 'recheck' ? 'cases.ui.reviewReceivedFirst' : 'cases.ui.reviewReceivedOn')} rules={[{ required: true }]}>
-            <Input type="date" /></Form.Item></Col>
-          <Col span={8}><Form.Item name="appliedOn" label={t('cases.ui.reviewAppliedOn')} rules={[{ required: true }]}><Input type="date" /></Form.Item></Col>
-          <Col span={8}><Form.Item name="acceptedOn" label={t('cases.ui.reviewAcceptedOn')} extra={t('cases.ui.reviewAcceptedHint')}><Input type="date" /></Form.Item></Col>
+            <DateInput /></Form.Item></Col>
+          <Col span={8}><Form.Item name="appliedOn" label={t('cases.ui.reviewAppliedOn')} rules={[{ required: true }]}><DateInput /></Form.Item></Col>
+          <Col span={8}><Form.Item name="acceptedOn" label={t('cases.ui.reviewAcceptedOn')} extra={t('cases.ui.reviewAcceptedHint')}><DateInput /></Form.Item></Col>
         </Row>
         {/* Picked from the staff list; the server refuses anyone who was on the original case, naming them. */}
         <Form.Item name="handlerIds" label={t('cases.ui.reviewHandlers')} extra={t('cases.ui.reviewHandlersHint')}>
@@ -146,7 +147,7 @@ function ReviewDecideModal({ c, review, onClose }: { c: CaseView; review: CaseRe
             <Col span={14}><Form.Item name="decision" label={t('cases.ui.reviewDecision')} rules={[{ required: true }]}>
               <Radio.Group optionType="button" data-testid="review-decision-choice"
                 options={(['upheld', 'changed', 'revoked'] as const).map((d) => ({ value: d, label: ruleLabel(`cases.review.${d}`, locale) }))} /></Form.Item></Col>
-            <Col span={10}><Form.Item name="decidedOn" label={t('cases.ui.decidedOn')} rules={[{ required: true }]}><Input type="date" /></Form.Item></Col>
+            <Col span={10}><Form.Item name="decidedOn" label={t('cases.ui.decidedOn')} rules={[{ required: true }]}><DateInput /></Form.Item></Col>
           </Row>
           <Form.Item noStyle shouldUpdate>
             {() => {

@@ -9,6 +9,7 @@ import { ActionModal } from './ActionModal';
 import type { CaseView } from './caseView';
 import { StaffSelect, todayIso } from './formKit';
 import { stageLabel } from './labels';
+import { DateInput } from '../../../web/components/DateInput';
 
 type StageValues = z.input<typeof stageChange>;
 
@@ -28,7 +29,7 @@ export function StageModal({ c, open, onClose }: { c: CaseView; open: boolean; o
             <Col span={14}><Form.Item name="to" label={t('cases.ui.toStage')} rules={[{ required: true }]}>
               <Radio.Group optionType="button" options={targets.map((s) => ({ value: s, label: s === 'investigation' ? t('cases.ui.sendBack') : stageLabel(s, locale) }))} />
             </Form.Item></Col>
-            <Col span={10}><Form.Item name="on" label={t('cases.ui.onDate')} rules={[{ required: true }]}><Input type="date" /></Form.Item></Col>
+            <Col span={10}><Form.Item name="on" label={t('cases.ui.onDate')} rules={[{ required: true }]}><DateInput /></Form.Item></Col>
           </Row>
           <Form.Item noStyle shouldUpdate={(a, b) => a.to !== b.to}>
             {() => {
@@ -66,7 +67,7 @@ export function SuspensionModal({ c, open, onClose }: { c: CaseView; open: boole
       fields={['on', 'reason']} initial={{ on: todayIso() }} submit={(v) => api.post(`/cases/cases/${c.id}/${resume ? 'resumption' : 'suspension'}`, { on: v.on, reason: v.reason || undefined })}>
       {() => (
         <>
-          <Form.Item name="on" label={t('cases.ui.onDate')} rules={[{ required: true }]}><Input type="date" /></Form.Item>
+          <Form.Item name="on" label={t('cases.ui.onDate')} rules={[{ required: true }]}><DateInput /></Form.Item>
           <Form.Item name="reason" label={t('cases.ui.reason')}><Input.TextArea rows={3} maxLength={500} /></Form.Item>
         </>
       )}
@@ -85,7 +86,7 @@ export function MemberModal({ c, open, onClose }: { c: CaseView; open: boolean; 
           <Col span={12}><Form.Item name="userId" label={t('cases.ui.member')} rules={[{ required: true }]}><StaffSelect data-testid="member-user" /></Form.Item></Col>
           <Col span={6}><Form.Item name="role" label={t('cases.ui.memberRole')} rules={[{ required: true }]}>
             <Select options={memberRoles.map((r) => ({ value: r, label: t(`cases.ui.role.${r}` as MessageKey) }))} /></Form.Item></Col>
-          <Col span={6}><Form.Item name="addedOn" label={t('cases.ui.onDate')} rules={[{ required: true }]}><Input type="date" /></Form.Item></Col>
+          <Col span={6}><Form.Item name="addedOn" label={t('cases.ui.onDate')} rules={[{ required: true }]}><DateInput /></Form.Item></Col>
         </Row>
       )}
     </ActionModal>

@@ -5,6 +5,7 @@ import { handleFormError } from '../../../web/api/formErrors';
 import { useLocale, useT, type MessageKey } from '../../../web/i18n';
 import { dictionaryOptions, useEfficiencyCategories, useSectors } from './settingsData';
 import { channels, kinds } from './types';
+import { DateInput } from '../../../web/components/DateInput';
 
 interface Values {
   channel: string; kind: string; title: string; content: string; callerConsent?: boolean; referralDocNo?: string; receivedOn?: string;
@@ -59,7 +60,7 @@ export function IntakeDrawer({ open, onClose, onCreated }: { open: boolean; onCl
         <Row gutter={12}>
           <Col span={8}><Form.Item name="channel" label={t('reports.channel')}><Select options={opts(channels.filter((c) => c !== 'online'), 'reports.channel')} /></Form.Item></Col>
           <Col span={8}><Form.Item name="kind" label={t('reports.kind')}><Select options={opts(kinds, 'reports.kind')} /></Form.Item></Col>
-          <Col span={8}><Form.Item name="receivedOn" label={t('reports.receivedOn')}><Input type="date" /></Form.Item></Col>
+          <Col span={8}><Form.Item name="receivedOn" label={t('reports.receivedOn')}><DateInput /></Form.Item></Col>
         </Row>
         <Row gutter={12}>
           <Col span={12}><Form.Item name="sector" label={t('reports.sector')}><Select allowClear showSearch={{ optionFilterProp: 'label' }} data-testid="intake-sector" options={dictionaryOptions(sectors.data?.items, locale)} /></Form.Item></Col>

@@ -8,6 +8,7 @@ import { useLocale, useT, type MessageKey } from '../../../web/i18n';
 import { CategorySuggestion } from './CategorySuggestion';
 import { dictionaryOptions, useEfficiencyCategories, useSectors } from './settingsData';
 import { kinds, type ReportDetail, type RouteSuggestion } from './types';
+import { DateInput } from '../../../web/components/DateInput';
 
 interface Values { kind: string; category?: string; sector?: string; efficiencyCategory?: string; unitId?: string; mode: 'transfer' | 'assignment'; dueDate?: string; note?: string }
 
@@ -67,7 +68,7 @@ export function RouteDrawer({ report, open, onClose }: { report: ReportDetail; o
         <Form.Item name="mode" label={t('reports.routeMode')}>
           <Radio.Group options={[{ value: 'assignment', label: t('reports.mode.assignment') }, { value: 'transfer', label: t('reports.mode.transfer') }]} />
         </Form.Item>
-        <Form.Item name="dueDate" label={t('reports.dueDate')}><Input type="date" /></Form.Item>
+        <Form.Item name="dueDate" label={t('reports.dueDate')}><DateInput data-testid="route-due" /></Form.Item>
         <Form.Item name="note" label={t('reports.note')}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
       </Form>
     </Drawer>

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2E, screenshot, signInPage, startE2E } from '../../../../e2e/harness';
+import { addCalendarDays, todayInShanghai } from '../../../platform/calendar/dates';
 import { activeClassifiers, retrainIfStale } from '../classifierService';
 import { createDemoReports } from '../demo';
 import { ensureReportRoles } from '../permissions';
@@ -62,8 +63,17 @@ describe('report intake in the browser', () => {
     expect(pct).toBeGreaterThan(0);
     expect(pct).toBeLessThan(100);
     await page.getByText('建议承办单位').waitFor();
+    // A due date of the office's choosing, typed into the date picker (the form keeps it as an ISO date).
+    const due = addCalendarDays(todayInShanghai(), 20);
+    const picker = page.getByTestId('route-due');
+    const input = (await picker.evaluate((el) => el.tagName)) === 'INPUT' ? picker : picker.locator('input');
+    await input.click();
+    await input.fill(due);
+    await input.press('Enter');
     await page.getByTestId('route-save').click();
     await page.getByText('北古城镇').first().waitFor();
+    await expect.poll(async () => (await e.ctx.db.selectFrom('report_events as ev').innerJoin('reports as r', 'r.id', 'ev.report_id')
+      .select('ev.due_date').where('r.title', '=', title).where('ev.type', '=', 'assignment').executeTakeFirst())?.due_date ?? null).toBe(due);
     reportUrl = page.url();
     await screenshot(page, 'reports-detail-routed');
     await page.close();
