@@ -1,4 +1,4 @@
-import { charNgrams, tokenize } from '../../platform/text/tokenize';
+import { charNgramsNormalised, normaliseText, tokenizeNormalised } from '../../platform/text/tokenize';
 
 /**
  * Repeat detection (重复件). Two signals, as the 检举控告规则 第十四条 ledger needs them:
@@ -28,7 +28,8 @@ function mix(h: number, seed: number): number {
 const seeds = Array.from({ length: PERMUTATIONS }, (_, i) => mix(i + 1, 0x9e3779b9));
 
 export function shingles(text: string): Set<string> {
-  return new Set([...tokenize(text).map((w) => `w:${w}`), ...charNgrams(text, 2).map((g) => `c:${g}`)]);
+  const normalised = normaliseText(text);
+  return new Set([...tokenizeNormalised(normalised).map((w) => `w:${w}`), ...charNgramsNormalised(normalised, 2).map((g) => `c:${g}`)]);
 }
 
 export function minhash(text: string): Uint32Array {

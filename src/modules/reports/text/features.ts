@@ -1,4 +1,4 @@
-import { charNgrams, tokenize } from '../../../platform/text/tokenize';
+import { charNgramsNormalised, normaliseText, tokenize, tokenizeNormalised } from '../../../platform/text/tokenize';
 import { TermIndex } from './termIndex';
 
 /**
@@ -21,8 +21,9 @@ export const defaultFeatureOptions: FeatureOptions = { words: true, charNgram: 2
 /** Call `fn(prefix, term)` for every term of a text, without building prefixed strings. */
 export function forEachTerm(title: string, body: string, options: FeatureOptions, fn: (prefix: string, term: string) => void): void {
   const text = title && body ? `${title}\n${body}` : title || body;
-  if (options.words) for (const w of tokenize(text)) fn('w', w);
-  if (options.charNgram > 0) for (const g of charNgrams(text, options.charNgram)) fn('c', g);
+  const normalised = normaliseText(text);
+  if (options.words) for (const w of tokenizeNormalised(normalised)) fn('w', w);
+  if (options.charNgram > 0) for (const g of charNgramsNormalised(normalised, options.charNgram)) fn('c', g);
   if (options.titleWords && title) for (const w of tokenize(title)) fn('t', w);
 }
 
