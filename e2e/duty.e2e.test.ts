@@ -22,7 +22,6 @@ async function signIn(username: string) {
 }
 
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-const option = (text: string) => e.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
 const taskRow = () => e.page.getByTestId('duty-tasks').locator('tbody tr').filter({ hasText: title });
 
 describe('the responsibility system from task to dashboard', () => {
@@ -33,10 +32,7 @@ describe('the responsibility system from task to dashboard', () => {
     await page.getByTestId('task-new').click();
     await page.getByTestId('task-title').fill(title);
     await page.getByTestId('task-leader').fill('王某某');
-    await page.getByTestId('task-units').click();
-    await page.keyboard.type(townshipName);
-    await option(townshipName).click();
-    await page.keyboard.press('Escape');
+    await pick(page, page.getByTestId('task-units'), townshipName, true);
     const date = page.locator('.ant-drawer').getByPlaceholder('请选择日期');
     await date.click();
     await date.fill(`${today().slice(0, 4)}-12-31`);

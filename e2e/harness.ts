@@ -110,5 +110,9 @@ export async function pick(page: Page, select: Locator, text: string | RegExp, s
       if (attempt >= 3) throw err;
     }
   }
+  // A multiple select keeps its list open for more choices: Escape closes it (only then, as Escape with no list
+  // open would close the drawer the select sits in).
+  const multiple = await select.evaluate((el) => (el.classList.contains('ant-select') ? el : el.closest('.ant-select'))?.classList.contains('ant-select-multiple') ?? false);
+  if (multiple && (await open.filter({ visible: true }).count()) > 0) await page.keyboard.press('Escape');
   await expect.poll(() => open.filter({ visible: true }).count(), { timeout: 10_000 }).toBe(0);
 }

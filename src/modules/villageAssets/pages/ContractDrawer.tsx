@@ -1,10 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, DatePicker, Drawer, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useLocale, useT } from '../../../web/i18n';
-import { useServerErrors } from '../../cases/pages/formKit';
+import { DecisionFields, LedgerDrawer, useLedgerSave } from './LedgerDrawer';
 import { areaUnitWords, awardMethodWords, objectTypeWords } from '../words';
-import { decisionMeetings, objectTypes, villageApi, villageKeys, type AreaUnit, type AwardMethod, type ObjectType } from './api';
+import { objectTypes, villageApi, type AreaUnit, type AwardMethod, type ObjectType } from './api';
 
 interface Values {
   contractNo: string; objectType: ObjectType; objectName: string; area: number; areaUnit: AreaUnit; counterparty: string; startOn: Dayjs; endOn: Dayjs; annualRent: number;
@@ -21,20 +20,11 @@ export function ContractDrawer({ villageId, open, onClose }: { villageId: string
   const t = useT();
   const locale = useLocale();
   const w = (x: readonly [string, string]) => x[locale === 'en' ? 1 : 0];
-  const qc = useQueryClient();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const errors = useServerErrors(form, fields);
-  const save = useMutation({
-    meta: { manualError: true },
-    mutationFn: (v: Values) => villageApi.createContract({
-      villageId, contractNo: v.contractNo, objectType: v.objectType, objectName: v.objectName, area: v.area, areaUnit: v.areaUnit, counterparty: v.counterparty,
-      startOn: day(v.startOn), endOn: day(v.endOn), annualRent: v.annualRent, awardMethod: v.awardMethod, decisionDate: v.decisionDate && day(v.decisionDate),
-      decisionMeeting: v.decisionMeeting,
-    }),
-    onSuccess: (r) => { void qc.invalidateQueries({ queryKey: villageKeys.all }); void message.success(t('villageAssets.ui.entrySaved', { n: r.hits })); onClose(); },
-    onError: errors.onError,
-  });
+  const ledger = useLedgerSave<Values>(fields, (v) => villageApi.createContract({
+    villageId, contractNo: v.contractNo, objectType: v.objectType, objectName: v.objectName, area: v.area, areaUnit: v.areaUnit, counterparty: v.counterparty,
+    startOn: day(v.startOn), endOn: day(v.endOn), annualRent: v.annualRent, awardMethod: v.awardMethod, decisionDate: v.decisionDate && day(v.decisionDate),
+    decisionMeeting: v.decisionMeeting,
+  }), onClose);
   // The server says the same; checked here too so the common slip shows before saving.
   const endAfterStart = ({ getFieldValue }: { getFieldValue: (name: string) => unknown }) => ({
     validator: (_: unknown, end?: Dayjs) => {
@@ -43,49 +33,38 @@ export function ContractDrawer({ villageId, open, onClose }: { villageId: string
     },
   });
   return (
-    <Drawer open={open} onClose={onClose} title={t('villageAssets.ui.addContract')} size="large" data-testid="village-contract-drawer"
-      afterOpenChange={(o) => { if (!o) { errors.clear(); form.resetFields(); } }}
-      extra={<Space><Button onClick={onClose}>{t('common.cancel')}</Button>
-        <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="village-contract-save">{t('common.save')}</Button></Space>}>
-      {errors.alert}
-      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} initialValues={{ areaUnit: 'mu', awardMethod: 'bidding' }}>
-        <Space wrap>
-          <Form.Item name="contractNo" label={t('villageAssets.ui.contractNo')} rules={[{ required: true }]}><Input maxLength={60} data-testid="village-contract-no" /></Form.Item>
-          <Form.Item name="objectType" label={t('villageAssets.ui.objectType')} rules={[{ required: true }]}>
-            <Select style={{ width: 150 }} data-testid="village-contract-object-type" options={objectTypes.map((o) => ({ value: o, label: w(objectTypeWords[o]) }))} />
-          </Form.Item>
-        </Space>
-        <Form.Item name="objectName" label={t('villageAssets.ui.objectName')} rules={[{ required: true }]}><Input maxLength={200} data-testid="village-contract-object-name" /></Form.Item>
-        <Space wrap>
-          <Form.Item name="area" label={t('villageAssets.ui.area')} rules={[{ required: true }]}>
-            <InputNumber min={0.01} precision={2} style={{ width: 160 }} data-testid="village-contract-area" />
-          </Form.Item>
-          <Form.Item name="areaUnit" label={t('villageAssets.ui.areaUnit')} rules={[{ required: true }]}>
-            <Radio.Group options={(['mu', 'sqm'] as const).map((u) => ({ value: u, label: w(areaUnitWords[u]) }))} />
-          </Form.Item>
-        </Space>
-        <Form.Item name="counterparty" label={t('villageAssets.ui.lessee')} rules={[{ required: true }]}><Input maxLength={200} data-testid="village-contract-counterparty" /></Form.Item>
-        <Space wrap>
-          <Form.Item name="startOn" label={t('villageAssets.ui.startOn')} rules={[{ required: true }]}><DatePicker data-testid="village-contract-start" /></Form.Item>
-          <Form.Item name="endOn" label={t('villageAssets.ui.endOn')} dependencies={['startOn']} rules={[{ required: true }, endAfterStart]}>
-            <DatePicker data-testid="village-contract-end" />
-          </Form.Item>
-        </Space>
-        <Space wrap>
-          <Form.Item name="annualRent" label={t('villageAssets.ui.annualRent')} rules={[{ required: true }]}>
-            <InputNumber min={0} precision={2} style={{ width: 180 }} data-testid="village-contract-rent" />
-          </Form.Item>
-          <Form.Item name="awardMethod" label={t('villageAssets.ui.awardMethod')} rules={[{ required: true }]}>
-            <Radio.Group options={(['bidding', 'negotiation'] as const).map((m) => ({ value: m, label: w(awardMethodWords[m]) }))} />
-          </Form.Item>
-        </Space>
-        <Space wrap>
-          <Form.Item name="decisionDate" label={t('villageAssets.ui.decisionDate')}><DatePicker /></Form.Item>
-          <Form.Item name="decisionMeeting" label={t('villageAssets.ui.decisionMeeting')}>
-            <Select allowClear style={{ width: 160 }} options={decisionMeetings.map((m) => ({ value: m, label: m }))} />
-          </Form.Item>
-        </Space>
-      </Form>
-    </Drawer>
+    <LedgerDrawer open={open} onClose={onClose} title={t('villageAssets.ui.addContract')} testId="village-contract" ledger={ledger} initialValues={{ areaUnit: 'mu', awardMethod: 'bidding' }}>
+      <Space wrap>
+        <Form.Item name="contractNo" label={t('villageAssets.ui.contractNo')} rules={[{ required: true }]}><Input maxLength={60} data-testid="village-contract-no" /></Form.Item>
+        <Form.Item name="objectType" label={t('villageAssets.ui.objectType')} rules={[{ required: true }]}>
+          <Select style={{ width: 150 }} data-testid="village-contract-object-type" options={objectTypes.map((o) => ({ value: o, label: w(objectTypeWords[o]) }))} />
+        </Form.Item>
+      </Space>
+      <Form.Item name="objectName" label={t('villageAssets.ui.objectName')} rules={[{ required: true }]}><Input maxLength={200} data-testid="village-contract-object-name" /></Form.Item>
+      <Space wrap>
+        <Form.Item name="area" label={t('villageAssets.ui.area')} rules={[{ required: true }]}>
+          <InputNumber min={0.01} precision={2} style={{ width: 160 }} data-testid="village-contract-area" />
+        </Form.Item>
+        <Form.Item name="areaUnit" label={t('villageAssets.ui.areaUnit')} rules={[{ required: true }]}>
+          <Radio.Group options={(['mu', 'sqm'] as const).map((u) => ({ value: u, label: w(areaUnitWords[u]) }))} />
+        </Form.Item>
+      </Space>
+      <Form.Item name="counterparty" label={t('villageAssets.ui.lessee')} rules={[{ required: true }]}><Input maxLength={200} data-testid="village-contract-counterparty" /></Form.Item>
+      <Space wrap>
+        <Form.Item name="startOn" label={t('villageAssets.ui.startOn')} rules={[{ required: true }]}><DatePicker data-testid="village-contract-start" /></Form.Item>
+        <Form.Item name="endOn" label={t('villageAssets.ui.endOn')} dependencies={['startOn']} rules={[{ required: true }, endAfterStart]}>
+          <DatePicker data-testid="village-contract-end" />
+        </Form.Item>
+      </Space>
+      <Space wrap>
+        <Form.Item name="annualRent" label={t('villageAssets.ui.annualRent')} rules={[{ required: true }]}>
+          <InputNumber min={0} precision={2} style={{ width: 180 }} data-testid="village-contract-rent" />
+        </Form.Item>
+        <Form.Item name="awardMethod" label={t('villageAssets.ui.awardMethod')} rules={[{ required: true }]}>
+          <Radio.Group options={(['bidding', 'negotiation'] as const).map((m) => ({ value: m, label: w(awardMethodWords[m]) }))} />
+        </Form.Item>
+      </Space>
+      <DecisionFields />
+    </LedgerDrawer>
   );
 }

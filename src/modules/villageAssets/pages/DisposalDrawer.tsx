@@ -1,10 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, DatePicker, Drawer, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Radio, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useLocale, useT } from '../../../web/i18n';
-import { useServerErrors } from '../../cases/pages/formKit';
+import { DecisionFields, LedgerDrawer, useLedgerSave } from './LedgerDrawer';
 import { awardMethodWords } from '../words';
-import { decisionMeetings, villageApi, villageKeys, type AwardMethod } from './api';
+import { villageApi, type AwardMethod } from './api';
 
 interface Values {
   assetName: string; disposedOn: Dayjs; appraisedValue: number; salePrice: number; disposalBuyer: string; disposalMethod: AwardMethod; decisionDate?: Dayjs; decisionMeeting?: string;
@@ -20,49 +19,29 @@ export function DisposalDrawer({ villageId, open, onClose }: { villageId: string
   const t = useT();
   const locale = useLocale();
   const w = (x: readonly [string, string]) => x[locale === 'en' ? 1 : 0];
-  const qc = useQueryClient();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const errors = useServerErrors(form, fields);
-  const save = useMutation({
-    meta: { manualError: true },
-    mutationFn: (v: Values) => villageApi.createDisposal({
-      villageId, assetName: v.assetName, disposedOn: day(v.disposedOn), appraisedValue: v.appraisedValue, salePrice: v.salePrice, disposalBuyer: v.disposalBuyer,
-      disposalMethod: v.disposalMethod, decisionDate: v.decisionDate && day(v.decisionDate), decisionMeeting: v.decisionMeeting,
-    }),
-    onSuccess: (r) => { void qc.invalidateQueries({ queryKey: villageKeys.all }); void message.success(t('villageAssets.ui.entrySaved', { n: r.hits })); onClose(); },
-    onError: errors.onError,
-  });
+  const ledger = useLedgerSave<Values>(fields, (v) => villageApi.createDisposal({
+    villageId, assetName: v.assetName, disposedOn: day(v.disposedOn), appraisedValue: v.appraisedValue, salePrice: v.salePrice, disposalBuyer: v.disposalBuyer,
+    disposalMethod: v.disposalMethod, decisionDate: v.decisionDate && day(v.decisionDate), decisionMeeting: v.decisionMeeting,
+  }), onClose);
   return (
-    <Drawer open={open} onClose={onClose} title={t('villageAssets.ui.addDisposal')} size="large" data-testid="village-disposal-drawer"
-      afterOpenChange={(o) => { if (!o) { errors.clear(); form.resetFields(); } }}
-      extra={<Space><Button onClick={onClose}>{t('common.cancel')}</Button>
-        <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="village-disposal-save">{t('common.save')}</Button></Space>}>
-      {errors.alert}
-      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} initialValues={{ disposedOn: dayjs(), disposalMethod: 'bidding' }}>
-        <Form.Item name="assetName" label={t('villageAssets.ui.assetName')} rules={[{ required: true }]}><Input maxLength={200} data-testid="village-disposal-asset" /></Form.Item>
-        <Space wrap>
-          <Form.Item name="disposedOn" label={t('villageAssets.ui.disposedOn')} rules={[{ required: true }]}><DatePicker data-testid="village-disposal-date" /></Form.Item>
-          <Form.Item name="disposalMethod" label={t('villageAssets.ui.method')} rules={[{ required: true }]}>
-            <Radio.Group options={(['bidding', 'negotiation'] as const).map((m) => ({ value: m, label: w(awardMethodWords[m]) }))} />
-          </Form.Item>
-        </Space>
-        <Space wrap>
-          <Form.Item name="appraisedValue" label={t('villageAssets.ui.appraisedValue')} rules={[{ required: true }]}>
-            <InputNumber min={0.01} precision={2} style={{ width: 180 }} data-testid="village-disposal-appraised" />
-          </Form.Item>
-          <Form.Item name="salePrice" label={t('villageAssets.ui.salePrice')} rules={[{ required: true }]}>
-            <InputNumber min={0} precision={2} style={{ width: 180 }} data-testid="village-disposal-price" />
-          </Form.Item>
-        </Space>
-        <Form.Item name="disposalBuyer" label={t('villageAssets.ui.buyer')} rules={[{ required: true }]}><Input maxLength={200} data-testid="village-disposal-buyer" /></Form.Item>
-        <Space wrap>
-          <Form.Item name="decisionDate" label={t('villageAssets.ui.decisionDate')}><DatePicker /></Form.Item>
-          <Form.Item name="decisionMeeting" label={t('villageAssets.ui.decisionMeeting')}>
-            <Select allowClear style={{ width: 160 }} options={decisionMeetings.map((m) => ({ value: m, label: m }))} />
-          </Form.Item>
-        </Space>
-      </Form>
-    </Drawer>
+    <LedgerDrawer open={open} onClose={onClose} title={t('villageAssets.ui.addDisposal')} testId="village-disposal" ledger={ledger} initialValues={{ disposedOn: dayjs(), disposalMethod: 'bidding' }}>
+      <Form.Item name="assetName" label={t('villageAssets.ui.assetName')} rules={[{ required: true }]}><Input maxLength={200} data-testid="village-disposal-asset" /></Form.Item>
+      <Space wrap>
+        <Form.Item name="disposedOn" label={t('villageAssets.ui.disposedOn')} rules={[{ required: true }]}><DatePicker data-testid="village-disposal-date" /></Form.Item>
+        <Form.Item name="disposalMethod" label={t('villageAssets.ui.method')} rules={[{ required: true }]}>
+          <Radio.Group options={(['bidding', 'negotiation'] as const).map((m) => ({ value: m, label: w(awardMethodWords[m]) }))} />
+        </Form.Item>
+      </Space>
+      <Space wrap>
+        <Form.Item name="appraisedValue" label={t('villageAssets.ui.appraisedValue')} rules={[{ required: true }]}>
+          <InputNumber min={0.01} precision={2} style={{ width: 180 }} data-testid="village-disposal-appraised" />
+        </Form.Item>
+        <Form.Item name="salePrice" label={t('villageAssets.ui.salePrice')} rules={[{ required: true }]}>
+          <InputNumber min={0} precision={2} style={{ width: 180 }} data-testid="village-disposal-price" />
+        </Form.Item>
+      </Space>
+      <Form.Item name="disposalBuyer" label={t('villageAssets.ui.buyer')} rules={[{ required: true }]}><Input maxLength={200} data-testid="village-disposal-buyer" /></Form.Item>
+      <DecisionFields />
+    </LedgerDrawer>
   );
 }
